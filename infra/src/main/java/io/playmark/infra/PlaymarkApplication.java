@@ -1,0 +1,19 @@
+package io.playmark.infra;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication(scanBasePackages = "io.playmark")
+public class PlaymarkApplication {
+
+    static {
+        // Playmark runs on closed networks; Axon's update check would only log failures there.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+    }
+
+    public static void main(String[] args) {
+        SpringApplication.run(PlaymarkApplication.class, args);
+    }
+}

@@ -1,0 +1,88 @@
+package io.playmark.infra.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoClient;
+import io.playmark.infra.audit.AuditMetadata;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.config.SpringConfigurer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon without Axon Server: events, tokens and sagas in MongoDB. axon-mongo has no Spring Boot
+ * auto-configuration since 4.10, so its beans are declared here.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    /**
+     * Jackson 2 for Axon's JacksonSerializer (Spring Boot 4 itself uses Jackson 3). Axon picks the bean
+     * by this name. Unknown properties are ignored so that events written by a newer version still load.
+     */
+    @Bean
+    ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    MongoTemplate axonMongoTemplate(MongoClient client, @Value("${playmark.mongodb.database}") String database) {
+        return DefaultMongoTemplate.builder().mongoDatabase(client, database).build();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+
+    @Bean
+    SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration) {
+        return MongoEventStorageEngine.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .build();
+    }
+
+    /**
+     * Every event records what caused it: {@code correlationId} is the id of the first message of the
+     * flow, {@code causationId} the id of the message being handled when it was applied.
+     */
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        // Axon's first key takes the handled message's id, the second the id that started the flow.
+        return new MessageOriginProvider(AuditMetadata.CAUSATION_ID, AuditMetadata.CORRELATION_ID);
+    }
+
+    /** Carries who asked, and from where, from each command onto the events it produced. */
+    @Bean
+    CorrelationDataProvider auditCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(AuditMetadata.IDENTITY_KEYS.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,108 @@
+package io.playmark.infra.security;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import jakarta.servlet.DispatcherType;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Who may call what. Callers prove who they are with an API key (X-Api-Key) or, when an issuer is
+ * configured, a JWT bearer token; everything but health and the API docs needs one.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys keys, ProblemResponses problems,
+                                            @Value("${playmark.security.jwt.issuer-uri:}") String issuer,
+                                            @Value("${playmark.security.jwt.jwk-set-uri:}") String jwkSetUri,
+                                            @Value("${playmark.security.jwt.roles-claim}") String rolesClaim)
+            throws Exception {
+        Optional<JwtDecoder> jwtDecoder = jwtDecoder(issuer, jwkSetUri);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+                                "/graphiql", "/graphiql/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/favicon.ico").permitAll()
+                        .requestMatchers("/actuator/**", "/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated());
+        if (jwtDecoder.isPresent()) {
+            http.oauth2ResourceServer(server -> server
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .jwt(jwt -> jwt.decoder(jwtDecoder.get()).jwtAuthenticationConverter(rolesFrom(rolesClaim))));
+        }
+        return http.build();
+    }
+
+    /** A JWT decoder only when an issuer or a JWK set is configured; without one, only API keys work. */
+    static Optional<JwtDecoder> jwtDecoder(String issuer, String jwkSetUri) {
+        if (issuer.isBlank() && jwkSetUri.isBlank()) {
+            return Optional.empty();
+        }
+        NimbusJwtDecoder decoder = jwkSetUri.isBlank()
+                ? NimbusJwtDecoder.withIssuerLocation(issuer).build()
+                : NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        decoder.setJwtValidator(issuer.isBlank() ? JwtValidators.createDefault()
+                : new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer)));
+        return Optional.of(decoder);
+    }
+
+    /** Reads Playmark roles from the configured claim: a list, or one space- or comma-separated string. */
+    static Converter<Jwt, AbstractAuthenticationToken> rolesFrom(String claim) {
+        return jwt -> new JwtAuthenticationToken(jwt, authorities(jwt.getClaim(claim)), jwt.getSubject());
+    }
+
+    static List<GrantedAuthority> authorities(Object claimValue) {
+        Collection<?> names = switch (claimValue) {
+            case null -> List.of();
+            case Collection<?> list -> list;
+            case String text -> List.of(text.split("[\\s,]+"));
+            default -> List.of(claimValue.toString());
+        };
+        return names.stream()
+                .map(name -> name.toString().strip().toUpperCase(Locale.ROOT))
+                .map(name -> name.startsWith("ROLE_") ? name.substring(5) : name)
+                .filter(SecurityConfiguration::isRole)
+                .map(name -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + name))
+                .toList();
+    }
+
+    private static boolean isRole(String name) {
+        for (Role role : Role.values()) {
+            if (role.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

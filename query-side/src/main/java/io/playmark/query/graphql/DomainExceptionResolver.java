@@ -1,0 +1,49 @@
+package io.playmark.query.graphql;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import io.playmark.kernel.InvalidValueException;
+import io.playmark.kernel.NotFoundException;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/**
+ * Classifies domain failures so that clients can tell their own mistakes (BAD_REQUEST, NOT_FOUND,
+ * CONFLICT) from Playmark's. Anything not matched here stays an INTERNAL_ERROR without details.
+ */
+@Component
+class DomainExceptionResolver extends DataFetcherExceptionResolverAdapter {
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable exception, DataFetchingEnvironment environment) {
+        Throwable cause = unwrap(exception);
+        return switch (cause) {
+            case InvalidValueException invalid -> error(environment, ErrorType.BAD_REQUEST, invalid.getMessage())
+                    .extensions(Map.of("field", invalid.field())).build();
+            case NotFoundException notFound -> error(environment, ErrorType.NOT_FOUND, notFound.getMessage()).build();
+            case ConflictException conflict -> error(environment, PlaymarkErrorType.CONFLICT, conflict.getMessage())
+                    .build();
+            default -> null;
+        };
+    }
+
+    private static GraphqlErrorBuilder<?> error(DataFetchingEnvironment environment,
+                                                graphql.ErrorClassification type, String message) {
+        return GraphqlErrorBuilder.newError(environment).errorType(type).message(message);
+    }
+
+    /** Axon wraps handler failures that cross a gateway; the domain's own exception is a cause. */
+    private static Throwable unwrap(Throwable exception) {
+        for (Throwable current = exception; current != null; current = current.getCause()) {
+            if (current instanceof InvalidValueException || current instanceof NotFoundException
+                    || current instanceof ConflictException) {
+                return current;
+            }
+        }
+        return exception;
+    }
+}

@@ -1,0 +1,4 @@
+package io.playmark.kernel.campaign;
+
+public record FindCampaignQuery(CampaignId campaignId) {
+}
