@@ -4,6 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.springframework.stereotype.Component;
@@ -98,7 +100,9 @@ public class CampaignSearchIndex {
 
     List<CampaignSearchDocument> search(String text, int size) {
         return call(() -> client.search(s -> s.index(ALIAS).size(size)
-                        .query(q -> q.multiMatch(m -> m.query(text).fields("name^2", "advertiser"))),
+                        .query(q -> q.multiMatch(m -> m.query(text).fields("name^2", "advertiser")
+                                // every word must match somewhere: more words narrow the result
+                                .type(TextQueryType.CrossFields).operator(Operator.And))),
                 CampaignSearchDocument.class).hits().hits().stream().map(Hit::source).toList());
     }
 

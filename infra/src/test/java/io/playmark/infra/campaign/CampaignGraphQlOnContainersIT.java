@@ -1,0 +1,16 @@
+package io.playmark.infra.campaign;
+
+import io.playmark.infra.support.RealClusters;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/** {@link CampaignGraphQlIT} on a real MongoDB replica set and Elasticsearch ({@code ./playmark test -Pcontainers}). */
+@Testcontainers(disabledWithoutDocker = true)
+class CampaignGraphQlOnContainersIT extends CampaignGraphQlIT {
+
+    @DynamicPropertySource
+    static void realClusters(DynamicPropertyRegistry registry) {
+        RealClusters.register(registry);
+    }
+}

@@ -1,0 +1,16 @@
+package io.playmark.infra.security;
+
+import io.playmark.infra.support.RealClusters;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/** {@link SecurityIT} on a real MongoDB replica set and Elasticsearch ({@code ./playmark test -Pcontainers}). */
+@Testcontainers(disabledWithoutDocker = true)
+class SecurityOnContainersIT extends SecurityIT {
+
+    @DynamicPropertySource
+    static void realClusters(DynamicPropertyRegistry registry) {
+        RealClusters.register(registry);
+    }
+}

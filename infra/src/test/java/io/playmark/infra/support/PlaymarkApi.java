@@ -1,0 +1,92 @@
+package io.playmark.infra.support;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Talks to a running Playmark over real HTTP, as a dashboard or a script would. */
+public final class PlaymarkApi {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int port;
+    private final String credentialHeader;
+    private final String credential;
+
+    /** A client that sends {@code apiKey} as X-Api-Key, or no credentials when it is null. */
+    public PlaymarkApi(int port, String apiKey) {
+        this(port, "X-Api-Key", apiKey);
+    }
+
+    private PlaymarkApi(int port, String credentialHeader, String credential) {
+        this.port = port;
+        this.credentialHeader = credentialHeader;
+        this.credential = credential;
+    }
+
+    public PlaymarkApi withKey(String otherKey) {
+        return new PlaymarkApi(port, otherKey);
+    }
+
+    public PlaymarkApi withBearerToken(String token) {
+        return new PlaymarkApi(port, "Authorization", "Bearer " + token);
+    }
+
+    /** A response; {@code body} is parsed when it is JSON, {@code text} is always the raw body. */
+    public record Response(int status, String contentType, JsonNode body, String text) {
+    }
+
+    /** Posts a GraphQL operation; variables alternate name, value. */
+    public JsonNode graphQl(String document, Object... variables) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < variables.length; i += 2) {
+            values.put((String) variables[i], variables[i + 1]);
+        }
+        Response response = post("/graphql", Map.of("query", document, "variables", values));
+        if (response.status() != 200) {
+            throw new AssertionError("GraphQL answered HTTP " + response.status() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    public Response post(String path, Object body) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .header("Content-Type", "application/json").build());
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (credential != null) {
+            builder.header(credentialHeader, credential);
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            boolean json = contentType.contains("json") && !body.isBlank();
+            return new Response(response.statusCode(), contentType, json ? JSON.readTree(body) : JSON.nullNode(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.playmark.infra.support;
+
+import io.playmark.infra.PlaymarkApplication;
+import io.playmark.infra.security.ApiKeys;
+import io.playmark.infra.security.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Starts the whole application, as users run it, on the embedded MongoDB-compatible server (memory
+ * backend) and a real embedded Elasticsearch node, and talks to it over HTTP. Subclasses share one
+ * running application; each test makes its own campaigns, so tests do not depend on each other.
+ */
+@SpringBootTest(classes = PlaymarkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "playmark.mongodb.embedded.backend=memory",
+                "playmark.security.admin-api-key=" + PlaymarkIntegrationTest.ADMIN_KEY,
+                "playmark.jobs.dashboard.enabled=false"
+        })
+public abstract class PlaymarkIntegrationTest {
+
+    protected static final String ADMIN_KEY = "pmk_test-admin-key-0123456789";
+    private static final Path DATA_DIRECTORY = temporaryDirectory();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected ApiKeys apiKeys;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("playmark.data-dir", DATA_DIRECTORY::toString);
+    }
+
+    protected PlaymarkApi asAdmin() {
+        return new PlaymarkApi(port, ADMIN_KEY);
+    }
+
+    protected PlaymarkApi as(Role role) {
+        return new PlaymarkApi(port, apiKeys.issue("test " + role, Set.of(role),
+                role == Role.PLAYER ? "player-1" : null).plainText());
+    }
+
+    protected PlaymarkApi anonymous() {
+        return new PlaymarkApi(port, null);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            Path directory = Files.createTempDirectory("playmark-it-");
+            directory.toFile().deleteOnExit();
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
