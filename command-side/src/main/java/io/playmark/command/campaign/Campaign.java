@@ -12,7 +12,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An advertiser's campaign: what is sold, to whom. */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 public class Campaign {
 
     @AggregateIdentifier

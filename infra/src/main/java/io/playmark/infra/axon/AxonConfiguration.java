@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
 import io.playmark.infra.audit.AuditMetadata;
+import io.playmark.infra.eventstore.GapAwareMongoEventStorageEngine;
+import io.playmark.query.consistency.EventPositions;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -21,14 +26,19 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.config.SpringConfigurer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.OptionalLong;
+
 /**
- * Axon without Axon Server: events, tokens and sagas in MongoDB. axon-mongo has no Spring Boot
- * auto-configuration since 4.10, so its beans are declared here.
+ * Axon without Axon Server: events, tokens and sagas in MongoDB. Events go to Playmark's gap-aware
+ * engine by default (ADR 0003); axon-mongo keeps tokens and sagas, and its own engine stays selectable.
+ * axon-mongo has no Spring Boot auto-configuration since 4.10, so its beans are declared here.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventStoreProperties.class)
 class AxonConfiguration {
 
     /**
@@ -59,15 +69,44 @@ class AxonConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, Serializer serializer,
+    EventStorageEngine eventStorageEngine(EventStoreProperties properties, MongoClient client,
+                                          @Value("${playmark.mongodb.database}") String database,
+                                          MongoTemplate axonMongoTemplate, Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration) {
-        return MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
-                .snapshotSerializer(serializer)
-                .eventSerializer(eventSerializer)
-                .upcasterChain(configuration.upcasterChain())
-                .build();
+        return switch (properties.engine()) {
+            case GAP_AWARE -> GapAwareMongoEventStorageEngine.builder()
+                    .database(client.getDatabase(database))
+                    .batchSize(properties.batchSize())
+                    .gapTimeout(properties.gapTimeout())
+                    .writeTimeout(properties.writeTimeout())
+                    .snapshotSerializer(serializer)
+                    .eventSerializer(eventSerializer)
+                    .upcasterChain(configuration.upcasterChain())
+                    .build();
+            case AXON_MONGO -> MongoEventStorageEngine.builder()
+                    .mongoTemplate(axonMongoTemplate)
+                    .batchSize(properties.batchSize())
+                    .snapshotSerializer(serializer)
+                    .eventSerializer(eventSerializer)
+                    .upcasterChain(configuration.upcasterChain())
+                    .build();
+        };
+    }
+
+    /** Global positions of aggregates' events, for read-your-writes; axon-mongo's engine cannot tell them. */
+    @Bean
+    EventPositions eventPositions(EventStorageEngine engine) {
+        if (engine instanceof GapAwareMongoEventStorageEngine gapAware) {
+            return gapAware::lastGlobalPositionOf;
+        }
+        return aggregateId -> OptionalLong.empty();
+    }
+
+    /** Aggregates are snapshotted every {@code playmark.event-store.snapshot-threshold} events. */
+    @Bean
+    SnapshotTriggerDefinition aggregateSnapshotTrigger(Snapshotter snapshotter, EventStoreProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
     }
 
     /**

@@ -79,7 +79,7 @@ class CampaignGraphQlController {
         } catch (AggregateStreamCreationException | ConcurrencyException alreadyCreated) {
             return sameCampaignOrConflict(command);
         }
-        catchUp.awaitCaughtUp(PROJECTIONS);
+        catchUp.awaitCaughtUp(id.value(), PROJECTIONS);
         return find(id);
     }
 
@@ -92,13 +92,13 @@ class CampaignGraphQlController {
         } catch (AggregateNotFoundException unknown) {
             throw notFound(campaignId);
         }
-        catchUp.awaitCaughtUp(PROJECTIONS);
+        catchUp.awaitCaughtUp(campaignId.value(), PROJECTIONS);
         return find(campaignId);
     }
 
     /** A retried create finds its campaign already there: the same values make it a success. */
     private CampaignView sameCampaignOrConflict(CreateCampaignCommand command) {
-        catchUp.awaitCaughtUp(PROJECTIONS);
+        catchUp.awaitCaughtUp(command.campaignId().value(), PROJECTIONS);
         CampaignView existing = find(command.campaignId());
         if (existing.name().equals(command.name().value())
                 && existing.advertiser().equals(command.advertiser().value())) {

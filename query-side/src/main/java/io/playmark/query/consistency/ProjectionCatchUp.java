@@ -2,8 +2,10 @@ package io.playmark.query.consistency;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,13 +14,13 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 
 /**
  * Read-your-writes for API calls: after a command has committed, waits until the named projections
- * have processed everything the event store held at that moment, so the caller's next read sees its
- * own write. Waiting is bounded: a stuck projection delays a response, it does not hang it.
+ * have processed the aggregate's last event, so the caller's next read sees its own write. Waiting is
+ * bounded: a stuck projection delays a response, it does not hang it.
  */
 @Component
 public class ProjectionCatchUp {
@@ -27,31 +29,29 @@ public class ProjectionCatchUp {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(5);
 
     private final EventStore eventStore;
+    private final EventPositions positions;
     private final EventProcessingConfiguration processing;
     private final Duration timeout;
 
-    public ProjectionCatchUp(EventStore eventStore, EventProcessingConfiguration processing,
+    public ProjectionCatchUp(EventStore eventStore, EventPositions positions, EventProcessingConfiguration processing,
                              @Value("${playmark.read-your-writes.timeout:10s}") Duration timeout) {
         this.eventStore = eventStore;
+        this.positions = positions;
         this.processing = processing;
         this.timeout = timeout;
     }
 
-    /** Returns true when every named processing group caught up within the timeout. */
-    public boolean awaitCaughtUp(List<String> processingGroups) {
-        TrackingToken head = eventStore.createHeadToken();
-        if (head == null) {
-            return true;
-        }
+    /** Returns true when every named processing group processed the aggregate's last event within the timeout. */
+    public boolean awaitCaughtUp(String aggregateId, List<String> processingGroups) {
+        Predicate<TrackingToken> reached = target(aggregateId);
         long deadline = System.nanoTime() + timeout.toNanos();
         for (String group : processingGroups) {
-            Optional<StreamingEventProcessor> processor = processing.eventProcessor(group, StreamingEventProcessor.class);
-            if (processor.isEmpty()) {
-                throw new IllegalArgumentException("no streaming event processor named " + group);
-            }
-            while (!hasReached(processor.get(), head)) {
+            StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
+                    .orElseThrow(() -> new IllegalArgumentException("no streaming event processor named " + group));
+            while (!hasReached(processor, reached)) {
                 if (System.nanoTime() > deadline) {
-                    log.warn("Projection {} did not catch up with {} within {}; answering anyway", group, head, timeout);
+                    log.warn("Projection {} did not process the last event of {} within {}; answering anyway. "
+                            + "Its segments: {}", group, aggregateId, timeout, processor.processingStatus().values());
                     return false;
                 }
                 sleep();
@@ -60,27 +60,40 @@ public class ProjectionCatchUp {
         return true;
     }
 
-    private static boolean hasReached(StreamingEventProcessor processor, TrackingToken head) {
+    /**
+     * What "processed" means for a token: past the aggregate's last event when the store tells its global
+     * position, otherwise covering the store's head at this moment.
+     */
+    private Predicate<TrackingToken> target(String aggregateId) {
+        OptionalLong last = positions.lastEventPosition(aggregateId);
+        if (last.isPresent()) {
+            long position = last.getAsLong();
+            return token -> processed(WrappedToken.unwrapLowerBound(token), position);
+        }
+        TrackingToken head = eventStore.createHeadToken();
+        return token -> head == null || token.covers(head);
+    }
+
+    private static boolean processed(TrackingToken token, long position) {
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+        }
+        OptionalLong reached = token.position();
+        return reached.isPresent() && reached.getAsLong() >= position;
+    }
+
+    private static boolean hasReached(StreamingEventProcessor processor, Predicate<TrackingToken> reached) {
         var segments = processor.processingStatus().values();
         if (segments.isEmpty()) {
             return false;
         }
         for (EventTrackerStatus segment : segments) {
-            TrackingToken position = segment.getTrackingToken();
-            if (segment.isErrorState() || position == null || !covers(position, head)) {
+            TrackingToken token = segment.getTrackingToken();
+            if (segment.isErrorState() || token == null || !reached.test(token)) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean covers(TrackingToken position, TrackingToken head) {
-        OptionalLong reached = position.position();
-        OptionalLong wanted = head.position();
-        if (reached.isPresent() && wanted.isPresent()) {
-            return reached.getAsLong() >= wanted.getAsLong();
-        }
-        return position.covers(head);
     }
 
     private static void sleep() {

@@ -1,0 +1,36 @@
+package io.playmark.infra.axon;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * The event store's settings ({@code playmark.event-store.*}).
+ *
+ * @param engine            {@code gap-aware} (default: Playmark's engine) or {@code axon-mongo} (axon-mongo's own,
+ *                          kept to compare them side by side)
+ * @param batchSize         events per read batch, for aggregate streams and tracking processors
+ * @param gapTimeout        how long a missing global position is waited for before it is given up
+ * @param writeTimeout      the longest an append may take; must be shorter than the gap timeout (ADR 0003)
+ * @param snapshotThreshold events after which an aggregate is snapshotted
+ */
+@ConfigurationProperties("playmark.event-store")
+public record EventStoreProperties(Engine engine, int batchSize, Duration gapTimeout, Duration writeTimeout,
+                                   int snapshotThreshold) {
+
+    public enum Engine {
+        GAP_AWARE, AXON_MONGO
+    }
+
+    public EventStoreProperties {
+        engine = engine == null ? Engine.GAP_AWARE : engine;
+        batchSize = batchSize <= 0 ? 500 : batchSize;
+        gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
+        writeTimeout = writeTimeout == null ? Duration.ofSeconds(10) : writeTimeout;
+        snapshotThreshold = snapshotThreshold <= 0 ? 100 : snapshotThreshold;
+        if (writeTimeout.compareTo(gapTimeout) >= 0) {
+            throw new IllegalArgumentException("playmark.event-store.write-timeout (" + writeTimeout
+                    + ") must be shorter than playmark.event-store.gap-timeout (" + gapTimeout + ")");
+        }
+    }
+}
