@@ -99,20 +99,17 @@ final class EventDocuments {
     }
 
     static DomainEventData<?> eventData(Document document) {
-        return new GenericDomainEventEntry<>(document.getString(TYPE),
-                                             document.getString(AGGREGATE_IDENTIFIER),
-                                             document.get(SEQUENCE_NUMBER, Number.class).longValue(),
-                                             document.getString(EVENT_IDENTIFIER),
-                                             timestamp(document),
-                                             document.getString(PAYLOAD_TYPE),
-                                             document.getString(PAYLOAD_REVISION),
-                                             data(document.get(PAYLOAD)),
-                                             data(document.get(META_DATA)));
+        return domainEventData(document, AGGREGATE_IDENTIFIER);
     }
 
+    /** A snapshot document is keyed by its aggregate's id, so that only the latest one is kept. */
     static DomainEventData<?> snapshotData(Document document) {
+        return domainEventData(document, ID);
+    }
+
+    private static DomainEventData<?> domainEventData(Document document, String aggregateIdentifierField) {
         return new GenericDomainEventEntry<>(document.getString(TYPE),
-                                             document.getString(ID),
+                                             document.getString(aggregateIdentifierField),
                                              document.get(SEQUENCE_NUMBER, Number.class).longValue(),
                                              document.getString(EVENT_IDENTIFIER),
                                              timestamp(document),

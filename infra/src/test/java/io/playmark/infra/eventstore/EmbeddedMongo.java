@@ -5,6 +5,9 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
@@ -12,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A mongo-java-server with its memory backend on a free loopback port, and a client to it: a real server speaking the
- * wire protocol, in-process. Each test takes a fresh database from it.
+ * wire protocol, in-process. Each test takes a fresh database from it. As a JUnit extension
+ * ({@link #perTestClass()}) it runs for the test class.
  */
 final class EmbeddedMongo implements AutoCloseable {
 
@@ -33,6 +37,34 @@ final class EmbeddedMongo implements AutoCloseable {
         InetSocketAddress address = server.getLocalAddress();
         MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
         return new EmbeddedMongo(server, client);
+    }
+
+    /** A server started before a test class's first test and stopped after its last. */
+    static PerTestClass perTestClass() {
+        return new PerTestClass();
+    }
+
+    static final class PerTestClass implements BeforeAllCallback, AfterAllCallback {
+
+        private EmbeddedMongo mongo;
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            mongo = start();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            mongo.close();
+        }
+
+        MongoDatabase newDatabase() {
+            return mongo.newDatabase();
+        }
+
+        String connectionString() {
+            return mongo.connectionString();
+        }
     }
 
     MongoClient client() {

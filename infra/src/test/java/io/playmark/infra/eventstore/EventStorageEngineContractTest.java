@@ -23,11 +23,10 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +55,8 @@ abstract class EventStorageEngineContractTest {
     protected static final Duration GAP_TIMEOUT = Duration.ofMillis(1_200);
     protected static final Duration WRITE_TIMEOUT = Duration.ofMillis(600);
 
-    private static EmbeddedMongo mongo;
+    @RegisterExtension
+    static final EmbeddedMongo.PerTestClass mongo = EmbeddedMongo.perTestClass();
 
     protected MongoDatabase database;
     protected EventStorageEngine engine;
@@ -110,16 +110,6 @@ abstract class EventStorageEngineContractTest {
     /** After the gap timeout a late append either fails or is delivered: a committed event is never skipped. */
     protected boolean supportsNoLossAfterGapTimeout() {
         return true;
-    }
-
-    @BeforeAll
-    static void startServer() {
-        mongo = EmbeddedMongo.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
     }
 
     @BeforeEach

@@ -21,10 +21,9 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,19 +43,10 @@ class GapAwareMongoEventStorageEngineTest {
     private static final Duration GAP_TIMEOUT = Duration.ofMillis(1_000);
     private static final Duration WRITE_TIMEOUT = Duration.ofMillis(500);
 
-    private static EmbeddedMongo mongo;
+    @RegisterExtension
+    static final EmbeddedMongo.PerTestClass mongo = EmbeddedMongo.perTestClass();
     private MongoDatabase database;
     private StallableEngine engine;
-
-    @BeforeAll
-    static void startServer() {
-        mongo = EmbeddedMongo.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
 
     @BeforeEach
     void createEngine() {
