@@ -5,11 +5,15 @@ import java.util.List;
 /**
  * How far one event processor (a projection) has come.
  *
- * @param lag events in the store that the slowest segment has not processed yet, when both positions are known
+ * @param lag            events in the store that the slowest segment has not processed yet, when both positions are known
+ * @param replayProgress during a replay, the share of the history up to the reset already replayed (0 to 100 %)
  */
 public record EventProcessorStatus(String name, String type, boolean running, boolean error, boolean replaying,
-                                   Long position, Long headPosition, Long lag, List<Segment> segments) {
+                                   Long position, Long headPosition, Long lag, Integer replayProgress,
+                                   List<Segment> segments) {
 
-    public record Segment(int id, Long position, boolean caughtUp, boolean replaying, String error) {
+    /** @param resetPosition during a replay, the position the replay runs up to */
+    public record Segment(int id, Long position, boolean caughtUp, boolean replaying, Long resetPosition,
+                          String error) {
     }
 }

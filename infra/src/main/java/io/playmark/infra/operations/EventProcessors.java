@@ -7,15 +7,20 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /** Reads and steers the event processors that keep projections up to date. */
 @Service
 public class EventProcessors {
+
+    private static final Logger log = LoggerFactory.getLogger(EventProcessors.class);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -49,7 +54,9 @@ public class EventProcessors {
         streaming.shutDown();
         streaming.resetTokens();
         streaming.start();
-        return status(name);
+        EventProcessorStatus status = status(name);
+        log.info("Replaying {} from the first event; the store's head is at position {}", name, status.headPosition());
+        return status;
     }
 
     private EventProcessor find(String name) {
@@ -60,7 +67,7 @@ public class EventProcessors {
     private static EventProcessorStatus status(EventProcessor processor, Long head) {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new EventProcessorStatus(processor.getName(), processor.getClass().getSimpleName(),
-                    processor.isRunning(), processor.isError(), false, null, head, null, List.of());
+                    processor.isRunning(), processor.isError(), false, null, head, null, null, List.of());
         }
         List<EventProcessorStatus.Segment> segments = streaming.processingStatus().values().stream()
                 .sorted(Comparator.comparingInt(status -> status.getSegment().getSegmentId()))
@@ -71,13 +78,25 @@ public class EventProcessors {
         boolean replaying = segments.stream().anyMatch(EventProcessorStatus.Segment::replaying);
         Long lag = head == null ? null : slowest == null ? null : Math.max(0, head - slowest);
         return new EventProcessorStatus(processor.getName(), processor.getClass().getSimpleName(),
-                streaming.isRunning(), streaming.isError(), replaying, slowest, head, lag, segments);
+                streaming.isRunning(), streaming.isError(), replaying, slowest, head, lag,
+                replaying ? replayProgress(segments) : null, segments);
     }
 
     private static EventProcessorStatus.Segment segment(EventTrackerStatus status) {
+        OptionalLong resetPosition = status.getResetPosition();
         return new EventProcessorStatus.Segment(status.getSegment().getSegmentId(), position(status.getTrackingToken()),
                 status.isCaughtUp(), status.isReplaying(),
+                status.isReplaying() && resetPosition.isPresent() ? resetPosition.getAsLong() : null,
                 status.getError() == null ? null : status.getError().toString());
+    }
+
+    /** The slowest replaying segment's progress towards the position it was reset at. */
+    private static Integer replayProgress(List<EventProcessorStatus.Segment> segments) {
+        return segments.stream()
+                .filter(segment -> segment.replaying() && segment.resetPosition() != null)
+                .map(segment -> segment.resetPosition() <= 0 || segment.position() == null ? 0
+                        : (int) Math.min(100, segment.position() * 100 / segment.resetPosition()))
+                .min(Integer::compare).orElse(null);
     }
 
     private static Long position(TrackingToken token) {
