@@ -11,13 +11,25 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** On the persistent default (the H2 file), a restart keeps events, read models, indexes and jobs. */
+/**
+ * On the persistent default (the H2 file), a restart keeps events, read models, indexes and jobs; the job
+ * dashboard it then runs answers only to the admin key.
+ */
 class RestartIT {
 
     private static final String ADMIN_KEY = "pmk_restart-test-admin-key-01";
@@ -26,10 +38,10 @@ class RestartIT {
     Path dataDirectory;
 
     @Test
-    void a_restart_on_the_same_data_directory_keeps_everything() {
+    void a_restart_on_the_same_data_directory_keeps_everything() throws Exception {
         String campaignId;
         JobId jobId;
-        try (ConfigurableApplicationContext first = start()) {
+        try (ConfigurableApplicationContext first = start("--playmark.jobs.dashboard.enabled=false")) {
             PlaymarkApi api = api(first);
             campaignId = api.graphQl("mutation { createCampaign(input: {name: \"Kept over restart\", advertiser: \"Durable\"}) { id } }")
                     .get("data").get("createCampaign").get("id").asString();
@@ -37,7 +49,9 @@ class RestartIT {
                     .schedule(Instant.now().plus(1, ChronoUnit.DAYS), () -> System.out.println("a job kept over restart"));
         }
 
-        try (ConfigurableApplicationContext second = start()) {
+        int dashboardPort = freePort();
+        try (ConfigurableApplicationContext second = start("--playmark.jobs.dashboard.enabled=true",
+                "--playmark.jobs.dashboard.port=" + dashboardPort)) {
             PlaymarkApi api = api(second);
             JsonNode campaign = api.graphQl("query($id: ID!) { campaign(id: $id) { name version } }", "id", campaignId)
                     .get("data").get("campaign");
@@ -49,16 +63,37 @@ class RestartIT {
             JsonNode renamed = api.graphQl("mutation($id: ID!) { renameCampaign(id: $id, name: \"Renamed after restart\") { version } }",
                     "id", campaignId).get("data").get("renameCampaign");
             assertThat(renamed.get("version").asInt()).as("the aggregate was rebuilt from its stored events").isEqualTo(1);
+
+            assertThat(dashboardStatus(dashboardPort, null)).isEqualTo(401);
+            assertThat(dashboardStatus(dashboardPort, "admin:pmk_a-wrong-password-0000000")).isEqualTo(401);
+            assertThat(dashboardStatus(dashboardPort, "admin:" + ADMIN_KEY)).isEqualTo(200);
         }
     }
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(PlaymarkApplication.class).run(
+    private static int dashboardStatus(int port, String credentials) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/jobs?state=SCHEDULED"));
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes()));
+        }
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private ConfigurableApplicationContext start(String... moreArguments) {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--playmark.data-dir=" + dataDirectory,
                 "--playmark.mongodb.embedded.backend=h2",
-                "--playmark.security.admin-api-key=" + ADMIN_KEY,
-                "--playmark.jobs.dashboard.enabled=false");
+                "--playmark.security.admin-api-key=" + ADMIN_KEY));
+        arguments.addAll(List.of(moreArguments));
+        return new SpringApplicationBuilder(PlaymarkApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static PlaymarkApi api(ConfigurableApplicationContext context) {

@@ -1,0 +1,469 @@
+package io.playmark.infra.eventstore.benchmark;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.playmark.infra.embedded.EmbeddedMongoServer;
+import io.playmark.infra.eventstore.GapAwareMongoEventStorageEngine;
+import io.playmark.infra.eventstore.benchmark.EngineUnderTest.FollowOutcome;
+import io.playmark.infra.eventstore.benchmark.Results.Cell;
+import io.playmark.infra.eventstore.benchmark.Results.Figure;
+import io.playmark.infra.eventstore.benchmark.StoreUnderTest.ReadOutcome;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * One store under test on one backend, on a fresh server and data file: seed a small store with the aggregates to
+ * load, load them, measure appends, fill to the big store size, load again, replay everything, follow live appends.
+ */
+final class BenchmarkRun {
+
+    static final String DATABASE = "playmark";
+    private static final int FILL_WRITERS = 4;
+    private static final int FILL_BATCH = 100;
+    private static final int BIG_AGGREGATE_EVENTS = 1_000;
+    private static final int SMALL_AGGREGATE_EVENTS = 10;
+    private static final int SEED_ROUNDS = 10;
+    /** Enough writers that one slow append does not hold back the steady rate (each has 8 ms per append at 2,000/s). */
+    private static final int LAG_WRITERS = 16;
+    /** A safety cap for the engine under test and raw; axon-mongo gets the (much shorter) configured budget. */
+    private static final Duration SAFETY_BUDGET = Duration.ofMinutes(20);
+
+    private final BenchmarkOptions options;
+    private final String backend;
+    private final String subject;
+    private final Results results;
+    private final PlayEvents events = new PlayEvents();
+    private final EventLedger ledger = new EventLedger();
+    private final List<String> bigAggregates = new ArrayList<>();
+    private final List<String> smallAggregates = new ArrayList<>();
+    private final long started = System.nanoTime();
+
+    BenchmarkRun(BenchmarkOptions options, String backend, String subject, Results results) {
+        this.options = options;
+        this.backend = backend;
+        this.subject = subject;
+        this.results = results;
+    }
+
+    void execute() {
+        Path directory = createDirectory();
+        EmbeddedMongoServer server = EmbeddedMongoServer.start(
+                backend.equals("h2") ? EmbeddedMongoServer.Backend.H2 : EmbeddedMongoServer.Backend.MEMORY, directory);
+        log("started " + server.description());
+        MongoClient client = MongoClients.create(server.connectionString());
+        try (StoreUnderTest store = create(client)) {
+            measure(store);
+        } catch (RuntimeException e) {
+            error("ABORTED: " + describe(e));
+            e.printStackTrace(System.out);
+        } finally {
+            client.close();
+            server.close();
+            recordFileSize(directory);
+            deleteRecursively(directory);
+            log("done in %.0f s".formatted(elapsed()));
+        }
+    }
+
+    private StoreUnderTest create(MongoClient client) {
+        Serializer serializer = PlayEvents.serializer();
+        MongoDatabase database = client.getDatabase(DATABASE);
+        return switch (subject) {
+            case Results.RAW -> new RawOperations(database, serializer, options.batchSize());
+            case Results.GAP_AWARE -> new EngineUnderTest(subject, GapAwareMongoEventStorageEngine.builder()
+                    .database(database)
+                    .eventSerializer(serializer)
+                    .snapshotSerializer(serializer)
+                    .batchSize(options.batchSize())
+                    .gapTimeout(Duration.ofSeconds(60))
+                    .writeTimeout(Duration.ofSeconds(10))
+                    .build());
+            case Results.AXON_MONGO -> new EngineUnderTest(subject, MongoEventStorageEngine.builder()
+                    .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, DATABASE).build())
+                    .eventSerializer(serializer)
+                    .snapshotSerializer(serializer)
+                    .batchSize(options.batchSize())
+                    .build());
+            default -> throw new IllegalArgumentException("Unknown store " + subject);
+        };
+    }
+
+    private void measure(StoreUnderTest store) {
+        boolean axonMongo = subject.equals(Results.AXON_MONGO);
+        Duration budget = axonMongo ? options.budget() : SAFETY_BUDGET;
+
+        phase("seed " + Results.count(options.smallStore()), () -> seed(store));
+        phase("loads at " + Results.count(ledger.appendedCount()), () -> {
+            loads(store, Figure.LOAD_10_SMALL, smallAggregates, SMALL_AGGREGATE_EVENTS, options.smallLoads(), budget);
+            loads(store, Figure.LOAD_1000_SMALL, bigAggregates, BIG_AGGREGATE_EVENTS, options.bigLoads(), budget);
+        });
+        phase("appends, 1 writer", () -> appendWindow(store, Figure.APPEND_1, 1));
+        phase("appends, 8 writers", () -> appendWindow(store, Figure.APPEND_8, 8));
+
+        boolean fill = !(axonMongo && backend.equals("h2")) || options.fillAxonMongoOnH2();
+        if (fill) {
+            phase("fill to " + Results.count(options.events()), () -> fill(store));
+            phase("loads at " + Results.count(ledger.appendedCount()), () -> {
+                loads(store, Figure.LOAD_10_LARGE, smallAggregates, SMALL_AGGREGATE_EVENTS, options.smallLoads(), budget);
+                loads(store, Figure.LOAD_1000_LARGE, bigAggregates, BIG_AGGREGATE_EVENTS, options.bigLoads(), budget);
+                growth(Figure.LOAD_10_GROWTH, Figure.LOAD_10_SMALL, Figure.LOAD_10_LARGE);
+                growth(Figure.LOAD_1000_GROWTH, Figure.LOAD_1000_SMALL, Figure.LOAD_1000_LARGE);
+            });
+        } else {
+            String why = "not measured: axon-mongo's H2 store stays at %s events (its reads scan the collection; "
+                    .formatted(Results.count(ledger.appendedCount())) + "--fill-axon-mongo-h2 fills it)";
+            for (Figure figure : List.of(Figure.BULK_APPEND, Figure.LOAD_10_LARGE, Figure.LOAD_1000_LARGE)) {
+                results.put(backend, subject, figure, Cell.notMeasured(why));
+            }
+        }
+
+        AtomicReference<ReadOutcome> replay = new AtomicReference<>();
+        if (store instanceof EngineUnderTest engine) {
+            phase("replay of " + Results.count(ledger.appendedCount()), () -> replay.set(record(Figure.REPLAY,
+                    engine.readAll(ledger.forNewReader(), budget, this::readProgress), budget)));
+            if (replay.get() != null && replay.get().finished()) {
+                phase("engine read of " + Results.count(ledger.appendedCount()), () -> record(Figure.READ_STREAM,
+                        engine.readStream(ledger.appendedCount(), budget, this::readProgress), budget));
+            } else {
+                results.put(backend, subject, Figure.READ_STREAM, Cell.notMeasured(
+                        "not measured: the replay, which makes the same reads, did not finish"));
+            }
+        } else {
+            phase("$in walk of " + Results.count(ledger.appendedCount()), () -> {
+                ReadOutcome walk = store.readAll(ledger.forNewReader(), budget, this::readProgress);
+                replay.set(record(Figure.READ_STREAM, walk, budget));
+                record(Figure.REPLAY, walk, budget);
+            });
+        }
+        AtomicReference<FollowOutcome> follow = new AtomicReference<>();
+        if (store instanceof EngineUnderTest engine) {
+            phase("tracking at %,d events/s for %d s".formatted(options.lagRate(), options.lagDuration().toSeconds()),
+                  () -> follow.set(follow(engine, axonMongo ? options.budget() : Duration.ofSeconds(120))));
+        }
+        skipped(replay.get(), follow.get());
+    }
+
+    /**
+     * The aggregates to load, written in rounds between other events (so that an aggregate's events are spread through
+     * the store, as a live aggregate's are), then other aggregates up to the small store size. One writer.
+     */
+    private void seed(StoreUnderTest store) {
+        for (int i = 0; i < options.bigAggregates(); i++) {
+            bigAggregates.add(UUID.randomUUID().toString());
+        }
+        for (int i = 0; i < options.smallAggregates(); i++) {
+            smallAggregates.add(UUID.randomUUID().toString());
+        }
+        int bigPerRound = BIG_AGGREGATE_EVENTS / SEED_ROUNDS;
+        int smallPerRound = SMALL_AGGREGATE_EVENTS / SEED_ROUNDS;
+        for (int round = 0; round < SEED_ROUNDS; round++) {
+            for (String aggregate : bigAggregates) {
+                append(store, events.stream(aggregate, (long) round * bigPerRound, bigPerRound));
+            }
+            for (String aggregate : smallAggregates) {
+                append(store, events.stream(aggregate, (long) round * smallPerRound, smallPerRound));
+            }
+            long roundTarget = options.smallStore() * (round + 1L) / SEED_ROUNDS;
+            while (ledger.appendedCount() < roundTarget) {
+                int count = (int) Math.min(FILL_BATCH, roundTarget - ledger.appendedCount());
+                append(store, events.stream(UUID.randomUUID().toString(), 0, count));
+            }
+        }
+    }
+
+    private void append(StoreUnderTest store, List<DomainEventMessage<?>> batch) {
+        store.append(batch);
+        ledger.appended(batch);
+    }
+
+    /** Median and 95th percentile of repeated loads, taking the aggregates in turn; stops when the budget is spent. */
+    private void loads(StoreUnderTest store, Figure figure, List<String> aggregates, int expected, int count,
+                       Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
+            String aggregate = aggregates.get(i % aggregates.size());
+            long start = System.nanoTime();
+            int loaded = store.load(aggregate);
+            millis.add((System.nanoTime() - start) / 1e6);
+            if (loaded != expected) {
+                throw new IllegalStateException("Loaded %d events of aggregate %s, expected %d"
+                                                        .formatted(loaded, aggregate, expected));
+            }
+        }
+        millis.sort(Comparator.naturalOrder());
+        double median = quantile(millis, 0.5);
+        String text = "%s / %s ms (n=%d)".formatted(decimal(median), decimal(quantile(millis, 0.95)), millis.size());
+        if (millis.size() < count) {
+            text += ", budget of %d s spent after %d of %d loads".formatted(budget.toSeconds(), millis.size(), count);
+        }
+        results.put(backend, subject, figure, Cell.of(median, text));
+    }
+
+    private void growth(Figure figure, Figure small, Figure large) {
+        Cell before = results.get(backend, subject, small);
+        Cell after = results.get(backend, subject, large);
+        if (before != null && after != null && !Double.isNaN(before.value()) && !Double.isNaN(after.value())) {
+            double ratio = after.value() / before.value();
+            results.put(backend, subject, figure, Cell.of(ratio, "%.2f×".formatted(ratio)));
+        }
+    }
+
+    /** Single-event appends of new aggregates from {@code writers} threads for the append window (or its event cap). */
+    private void appendWindow(StoreUnderTest store, Figure figure, int writers) {
+        AtomicLong claimed = new AtomicLong();
+        AtomicLong appended = new AtomicLong();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        long start = System.nanoTime();
+        long deadline = start + options.appendWindow().toNanos();
+        runWriters(writers, () -> {
+            while (System.nanoTime() < deadline && claimed.incrementAndGet() <= options.appendWindowEvents()
+                   && failure.get() == null) {
+                try {
+                    append(store, events.singleEventOfNewAggregate());
+                    appended.incrementAndGet();
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                }
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        rethrow(failure.get());
+        double rate = appended.get() / seconds;
+        results.put(backend, subject, figure, Cell.of(rate, "%,.0f/s (%,d in %.1f s)".formatted(rate, appended.get(),
+                                                                                                 seconds)));
+    }
+
+    /** New aggregates of up to 100 events per append from 4 writers, until the store holds the big store size. */
+    private void fill(StoreUnderTest store) {
+        long target = options.events();
+        long from = ledger.appendedCount();
+        AtomicLong claimed = new AtomicLong(from);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        long start = System.nanoTime();
+        Thread reporter = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(10_000);
+                    long done = ledger.appendedCount();
+                    log("  fill %,d of %,d (%,.0f events/s)".formatted(done, target,
+                                                                      (done - from) / ((System.nanoTime() - start) / 1e9)));
+                }
+            } catch (InterruptedException e) {
+                // the fill is over
+            }
+        });
+        runWriters(FILL_WRITERS, () -> {
+            while (failure.get() == null) {
+                long end = claimed.addAndGet(FILL_BATCH);
+                int count = (int) Math.min(FILL_BATCH, target - (end - FILL_BATCH));
+                if (count <= 0) {
+                    return;
+                }
+                try {
+                    append(store, events.stream(UUID.randomUUID().toString(), 0, count));
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                }
+            }
+        });
+        reporter.interrupt();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long filled = ledger.appendedCount() - from;
+        rethrow(failure.get());
+        double rate = filled / seconds;
+        results.put(backend, subject, Figure.BULK_APPEND,
+                    Cell.of(rate, "%,.0f/s (%,d in %.0f s)".formatted(rate, filled, seconds)));
+    }
+
+    private void readProgress(long done, long total, double seconds) {
+        log("  read %,d of %,d (%,.0f events/s)".formatted(done, total, done / seconds));
+    }
+
+    private ReadOutcome record(Figure figure, ReadOutcome outcome, Duration budget) {
+        String text = "%,.0f/s (%,d in %.1f s)".formatted(outcome.eventsPerSecond(), outcome.events(),
+                                                          outcome.seconds());
+        if (!outcome.finished()) {
+            text = "did not finish in %d s: %,d of %,d events, %,.0f/s".formatted(
+                    budget.toSeconds(), outcome.events(), outcome.verdict().expected(), outcome.eventsPerSecond());
+        }
+        if (outcome.error() != null) {
+            text += "; reader error: " + outcome.error();
+            error(figure.label + ": reader error " + outcome.error());
+        }
+        results.put(backend, subject, figure,
+                    outcome.finished() ? Cell.of(outcome.eventsPerSecond(), text) : Cell.failed(text));
+        log("  " + figure.name().toLowerCase(Locale.ROOT) + ": "
+                    + (outcome.finished() ? outcome.verdict() : outcome.verdict().whenAbandoned()));
+        return outcome;
+    }
+
+    private FollowOutcome follow(EngineUnderTest engine, Duration catchUpBudget) {
+        FollowOutcome outcome = engine.follow(events, options.lagRate(), options.lagDuration(), LAG_WRITERS,
+                                              catchUpBudget, (done, total, seconds) -> log(
+                        "  catching up: %,d of %,d delivered".formatted(done, total)));
+        String text = "%s / %s / %s ms (appends reached %,.0f/s)".formatted(
+                decimal(outcome.lagMillis(0.5)), decimal(outcome.lagMillis(0.99)), decimal(outcome.lagMillis(1.0)),
+                outcome.appendRate());
+        if (!outcome.caughtUp()) {
+            text += "; did not catch up within %d s of the last append: %s".formatted(catchUpBudget.toSeconds(),
+                                                                                       outcome.verdict().whenAbandoned());
+        }
+        if (outcome.error() != null) {
+            text += "; error: " + outcome.error();
+            error("tracking: " + outcome.error());
+        }
+        results.put(backend, subject, Figure.LAG,
+                    outcome.caughtUp() ? Cell.of(outcome.lagMillis(0.99), text) : Cell.failed(text));
+        log("  tracking: " + (outcome.caughtUp() ? outcome.verdict() : outcome.verdict().whenAbandoned()));
+        return outcome;
+    }
+
+    /** Skips and duplicates are only counted for readers that finished: an unfinished reader proves nothing. */
+    private void skipped(ReadOutcome replay, FollowOutcome follow) {
+        List<String> parts = new ArrayList<>();
+        long bad = 0;
+        boolean complete = true;
+        if (replay != null) {
+            parts.add("replay " + (replay.finished() ? replay.verdict() : "did not finish"));
+            complete &= replay.finished();
+            bad += replay.finished() ? replay.verdict().missing() + replay.verdict().duplicates() : 0;
+        }
+        if (follow != null) {
+            parts.add("tracking " + (follow.caughtUp() ? follow.verdict() : "did not catch up"));
+            complete &= follow.caughtUp();
+            bad += follow.caughtUp() ? follow.verdict().missing() + follow.verdict().duplicates() : 0;
+        }
+        if (parts.isEmpty()) {
+            return;
+        }
+        String text = (complete || bad > 0 ? String.valueOf(bad) : "not proven") + " (" + String.join("; ", parts) + ")";
+        results.put(backend, subject, Figure.SKIPPED, complete || bad > 0 ? Cell.of(bad, text) : Cell.failed(text));
+    }
+
+    private void recordFileSize(Path directory) {
+        Path file = directory.resolve("mongo").resolve("playmark.mv");
+        long stored = ledger.appendedCount();
+        if (!backend.equals("h2") || !Files.exists(file) || stored == 0) {
+            return;
+        }
+        try {
+            long bytes = Files.size(file);
+            results.put(backend, subject, Figure.FILE_BYTES, Cell.of(bytes / (double) stored, "%,.0f B (%,.1f MB for %,d events)"
+                    .formatted(bytes / (double) stored, bytes / 1e6, stored)));
+        } catch (IOException e) {
+            log("could not size " + file + ": " + e);
+        }
+    }
+
+    private static void runWriters(int writers, Runnable writer) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+            for (int i = 0; i < writers; i++) {
+                pool.execute(writer);
+            }
+            pool.shutdown();
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                Thread.onSpinWait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs one phase; an exception is reported with its figure left out, and the next phase still runs. */
+    private void phase(String name, Runnable body) {
+        log(name + " ...");
+        long start = System.nanoTime();
+        try {
+            body.run();
+            log(name + ": %.1f s".formatted((System.nanoTime() - start) / 1e9));
+        } catch (RuntimeException e) {
+            error("ERROR in " + name + ": " + describe(e));
+            e.printStackTrace(System.out);
+        }
+    }
+
+    private static void rethrow(RuntimeException failure) {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** The exception and its causes on one line: a server-side H2 error arrives wrapped by the driver. */
+    static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder(e.toString());
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append(" <- ").append(cause);
+        }
+        return text.toString();
+    }
+
+    /** Also kept for the summary, so that an error (such as H2's "Chunk … not found") cannot scroll away unseen. */
+    private void error(String message) {
+        log(message);
+        results.error(backend + " " + subject + ": " + message);
+    }
+
+    private void log(String message) {
+        if (results.quiet()) {
+            return;
+        }
+        System.out.printf("[%6.1f s] %s %s: %s%n", elapsed(), backend, subject, message);
+    }
+
+    private double elapsed() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static double quantile(List<Double> sorted, double quantile) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(quantile * sorted.size()) - 1;
+        return sorted.get(Math.clamp(index, 0, sorted.size() - 1));
+    }
+
+    private static String decimal(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        return value >= 100 ? "%,.0f".formatted(value) : value >= 10 ? "%.1f".formatted(value) : "%.2f".formatted(value);
+    }
+
+    private Path createDirectory() {
+        try {
+            Files.createDirectories(options.dataDir());
+            return Files.createTempDirectory(options.dataDir(), "eventstore-bench-" + subject + "-" + backend + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("could not delete " + directory + ": " + e);
+        }
+    }
+}
