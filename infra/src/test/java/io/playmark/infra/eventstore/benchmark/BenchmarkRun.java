@@ -43,7 +43,8 @@ final class BenchmarkRun {
     private static final int BIG_AGGREGATE_EVENTS = 1_000;
     private static final int SMALL_AGGREGATE_EVENTS = 10;
     private static final int SEED_ROUNDS = 10;
-    /** Enough writers that one slow append does not hold back the steady rate (each has 8 ms per append at 2,000/s). */
+    private static final int UNTIMED_LOADS = 3;
+    /** Enough writers that one slow append does not hold back the steady rate. */
     private static final int LAG_WRITERS = 16;
     /** A safety cap for the engine under test and raw; axon-mongo gets the (much shorter) configured budget. */
     private static final Duration SAFETY_BUDGET = Duration.ofMinutes(20);
@@ -72,7 +73,7 @@ final class BenchmarkRun {
         log("started " + server.description());
         MongoClient client = MongoClients.create(server.connectionString());
         try (StoreUnderTest store = create(client)) {
-            measure(store);
+            measure(store, client.getDatabase(DATABASE));
         } catch (RuntimeException e) {
             error("ABORTED: " + describe(e));
             e.printStackTrace(System.out);
@@ -82,6 +83,9 @@ final class BenchmarkRun {
             recordFileSize(directory);
             deleteRecursively(directory);
             log("done in %.0f s".formatted(elapsed()));
+            // a memory store of a million events is gigabytes of garbage now: collect it here, or the concurrent
+            // collector would still be at it during the next run's first figures
+            System.gc();
         }
     }
 
@@ -89,7 +93,7 @@ final class BenchmarkRun {
         Serializer serializer = PlayEvents.serializer();
         MongoDatabase database = client.getDatabase(DATABASE);
         return switch (subject) {
-            case Results.RAW -> new RawOperations(database, serializer, options.batchSize());
+            case Results.RAW -> new RawOperations(database, "events", serializer, options.batchSize());
             case Results.GAP_AWARE -> new EngineUnderTest(subject, GapAwareMongoEventStorageEngine.builder()
                     .database(database)
                     .eventSerializer(serializer)
@@ -108,7 +112,7 @@ final class BenchmarkRun {
         };
     }
 
-    private void measure(StoreUnderTest store) {
+    private void measure(StoreUnderTest store, MongoDatabase database) {
         boolean axonMongo = subject.equals(Results.AXON_MONGO);
         Duration budget = axonMongo ? options.budget() : SAFETY_BUDGET;
 
@@ -119,12 +123,18 @@ final class BenchmarkRun {
         });
         phase("appends, 1 writer", () -> appendWindow(store, Figure.APPEND_1, 1));
         phase("appends, 8 writers", () -> appendWindow(store, Figure.APPEND_8, 8));
+        if (subject.equals(Results.GAP_AWARE)) {
+            RawOperations raw = new RawOperations(database, "rawEvents", PlayEvents.serializer(), options.batchSize());
+            phase("appends against raw inserts, 1 writer", () -> pairedAppends(store, raw, Figure.PAIRED_APPEND_1, 1));
+            phase("appends against raw inserts, 8 writers", () -> pairedAppends(store, raw, Figure.PAIRED_APPEND_8, 8));
+        }
 
         boolean fill = !(axonMongo && backend.equals("h2")) || options.fillAxonMongoOnH2();
         if (fill) {
             phase("fill to " + Results.count(options.events()), () -> fill(store));
             phase("loads at " + Results.count(ledger.appendedCount()), () -> {
-                loads(store, Figure.LOAD_10_LARGE, smallAggregates, SMALL_AGGREGATE_EVENTS, options.smallLoads(), budget);
+                loads(store, Figure.LOAD_10_LARGE, smallAggregates, SMALL_AGGREGATE_EVENTS, options.smallLoads(),
+                      budget);
                 loads(store, Figure.LOAD_1000_LARGE, bigAggregates, BIG_AGGREGATE_EVENTS, options.bigLoads(), budget);
                 growth(Figure.LOAD_10_GROWTH, Figure.LOAD_10_SMALL, Figure.LOAD_10_LARGE);
                 growth(Figure.LOAD_1000_GROWTH, Figure.LOAD_1000_SMALL, Figure.LOAD_1000_LARGE);
@@ -142,6 +152,9 @@ final class BenchmarkRun {
             phase("replay of " + Results.count(ledger.appendedCount()), () -> replay.set(record(Figure.REPLAY,
                     engine.readAll(ledger.forNewReader(), budget, this::readProgress), budget)));
             if (replay.get() != null && replay.get().finished()) {
+                if (subject.equals(Results.GAP_AWARE)) {
+                    phase("raw walk of this store", () -> pairedWalk(database, replay.get()));
+                }
                 phase("engine read of " + Results.count(ledger.appendedCount()), () -> record(Figure.READ_STREAM,
                         engine.readStream(ledger.appendedCount(), budget, this::readProgress), budget));
             } else {
@@ -157,7 +170,8 @@ final class BenchmarkRun {
         }
         AtomicReference<FollowOutcome> follow = new AtomicReference<>();
         if (store instanceof EngineUnderTest engine) {
-            phase("tracking at %,d events/s for %d s".formatted(options.lagRate(), options.lagDuration().toSeconds()),
+            phase("tracking at %,d events/s (%d per append) for %d s".formatted(
+                          options.lagRate(), options.lagBatch(), options.lagDuration().toSeconds()),
                   () -> follow.set(follow(engine, axonMongo ? options.budget() : Duration.ofSeconds(120))));
         }
         skipped(replay.get(), follow.get());
@@ -196,9 +210,15 @@ final class BenchmarkRun {
         ledger.appended(batch);
     }
 
-    /** Median and 95th percentile of repeated loads, taking the aggregates in turn; stops when the budget is spent. */
+    /**
+     * Median and 95th percentile of repeated loads, taking the aggregates in turn, after a few untimed ones; stops when
+     * the budget is spent.
+     */
     private void loads(StoreUnderTest store, Figure figure, List<String> aggregates, int expected, int count,
                        Duration budget) {
+        for (int i = 0; i < UNTIMED_LOADS; i++) {
+            store.load(aggregates.get(i % aggregates.size()));
+        }
         long deadline = System.nanoTime() + budget.toNanos();
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
@@ -231,16 +251,54 @@ final class BenchmarkRun {
 
     /** Single-event appends of new aggregates from {@code writers} threads for the append window (or its event cap). */
     private void appendWindow(StoreUnderTest store, Figure figure, int writers) {
+        Window window = appendFor(store, true, writers, options.appendWindow(), options.appendWindowEvents());
+        results.put(backend, subject, figure, Cell.of(window.rate(), "%,.0f/s (%,d in %.1f s)".formatted(
+                window.rate(), window.events(), window.seconds())));
+    }
+
+    /**
+     * The engine's appends and raw inserts of the same documents into another collection of the same server, in
+     * alternating one-second turns: a ratio that background load on the machine cannot skew, as it can skew two runs
+     * minutes apart. The raw documents are not part of the engine's store.
+     */
+    private void pairedAppends(StoreUnderTest engine, RawOperations raw, Figure figure, int writers) {
+        Window engineTotal = new Window(0, 0);
+        Window rawTotal = new Window(0, 0);
+        for (int turn = 0; turn < options.appendWindow().toSeconds(); turn++) {
+            engineTotal = engineTotal.plus(appendFor(engine, true, writers, Duration.ofSeconds(1), Long.MAX_VALUE));
+            rawTotal = rawTotal.plus(appendFor(raw, false, writers, Duration.ofSeconds(1), Long.MAX_VALUE));
+        }
+        double share = engineTotal.rate() / rawTotal.rate();
+        results.put(backend, subject, figure, Cell.of(share, "%,.0f/s against raw %,.0f/s: %.0f %%".formatted(
+                engineTotal.rate(), rawTotal.rate(), 100 * share)));
+    }
+
+    /** Events appended in a measured time. */
+    private record Window(long events, double seconds) {
+
+        double rate() {
+            return events / seconds;
+        }
+
+        Window plus(Window other) {
+            return new Window(events + other.events, seconds + other.seconds);
+        }
+    }
+
+    private Window appendFor(StoreUnderTest store, boolean intoLedger, int writers, Duration duration, long cap) {
         AtomicLong claimed = new AtomicLong();
         AtomicLong appended = new AtomicLong();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         long start = System.nanoTime();
-        long deadline = start + options.appendWindow().toNanos();
+        long deadline = start + duration.toNanos();
         runWriters(writers, () -> {
-            while (System.nanoTime() < deadline && claimed.incrementAndGet() <= options.appendWindowEvents()
-                   && failure.get() == null) {
+            while (System.nanoTime() < deadline && claimed.incrementAndGet() <= cap && failure.get() == null) {
                 try {
-                    append(store, events.singleEventOfNewAggregate());
+                    List<DomainEventMessage<?>> batch = events.singleEventOfNewAggregate();
+                    store.append(batch);
+                    if (intoLedger) {
+                        ledger.appended(batch);
+                    }
                     appended.incrementAndGet();
                 } catch (RuntimeException e) {
                     failure.set(e);
@@ -249,9 +307,7 @@ final class BenchmarkRun {
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         rethrow(failure.get());
-        double rate = appended.get() / seconds;
-        results.put(backend, subject, figure, Cell.of(rate, "%,.0f/s (%,d in %.1f s)".formatted(rate, appended.get(),
-                                                                                                 seconds)));
+        return new Window(appended.get(), seconds);
     }
 
     /** New aggregates of up to 100 events per append from 4 writers, until the store holds the big store size. */
@@ -266,8 +322,8 @@ final class BenchmarkRun {
                 while (true) {
                     Thread.sleep(10_000);
                     long done = ledger.appendedCount();
-                    log("  fill %,d of %,d (%,.0f events/s)".formatted(done, target,
-                                                                      (done - from) / ((System.nanoTime() - start) / 1e9)));
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    log("  fill %,d of %,d (%,.0f events/s)".formatted(done, target, (done - from) / seconds));
                 }
             } catch (InterruptedException e) {
                 // the fill is over
@@ -296,6 +352,20 @@ final class BenchmarkRun {
                     Cell.of(rate, "%,.0f/s (%,d in %.0f s)".formatted(rate, filled, seconds)));
     }
 
+    /**
+     * The raw {@code $in} walk on the engine's own collection ({@code events}, {@code _id} = global position), on the
+     * same server right after the replay: a comparison that background load on the machine cannot skew, as it can
+     * skew two runs minutes apart.
+     */
+    private void pairedWalk(MongoDatabase database, ReadOutcome replay) {
+        long length = Math.min(Results.pairedWalkLength(options.events()), ledger.appendedCount());
+        ReadOutcome walk = RawOperations.walk(database.getCollection("events"), length, options.batchSize(),
+                                              SAFETY_BUDGET, this::readProgress);
+        double share = replay.eventsPerSecond() / walk.eventsPerSecond();
+        results.put(backend, subject, Figure.PAIRED_WALK, Cell.of(share, "%,.0f/s (%,d in %.1f s); replay %.0f %%"
+                .formatted(walk.eventsPerSecond(), walk.events(), walk.seconds(), 100 * share)));
+    }
+
     private void readProgress(long done, long total, double seconds) {
         log("  read %,d of %,d (%,.0f events/s)".formatted(done, total, done / seconds));
     }
@@ -309,7 +379,7 @@ final class BenchmarkRun {
         }
         if (outcome.error() != null) {
             text += "; reader error: " + outcome.error();
-            error(figure.label + ": reader error " + outcome.error());
+            error(figure.name() + ": reader error " + outcome.error());
         }
         results.put(backend, subject, figure,
                     outcome.finished() ? Cell.of(outcome.eventsPerSecond(), text) : Cell.failed(text));
@@ -319,15 +389,15 @@ final class BenchmarkRun {
     }
 
     private FollowOutcome follow(EngineUnderTest engine, Duration catchUpBudget) {
-        FollowOutcome outcome = engine.follow(events, options.lagRate(), options.lagDuration(), LAG_WRITERS,
-                                              catchUpBudget, (done, total, seconds) -> log(
+        FollowOutcome outcome = engine.follow(events, options.lagRate(), options.lagBatch(), options.lagDuration(),
+                                              LAG_WRITERS, catchUpBudget, (done, total, seconds) -> log(
                         "  catching up: %,d of %,d delivered".formatted(done, total)));
-        String text = "%s / %s / %s ms (appends reached %,.0f/s)".formatted(
+        String text = "%s / %s / %s ms (%d events per append; %,.0f events/s reached)".formatted(
                 decimal(outcome.lagMillis(0.5)), decimal(outcome.lagMillis(0.99)), decimal(outcome.lagMillis(1.0)),
-                outcome.appendRate());
+                options.lagBatch(), outcome.appendRate());
         if (!outcome.caughtUp()) {
-            text += "; did not catch up within %d s of the last append: %s".formatted(catchUpBudget.toSeconds(),
-                                                                                       outcome.verdict().whenAbandoned());
+            text += "; did not catch up within %d s of the last append: %s".formatted(
+                    catchUpBudget.toSeconds(), outcome.verdict().whenAbandoned());
         }
         if (outcome.error() != null) {
             text += "; error: " + outcome.error();
@@ -357,8 +427,9 @@ final class BenchmarkRun {
         if (parts.isEmpty()) {
             return;
         }
-        String text = (complete || bad > 0 ? String.valueOf(bad) : "not proven") + " (" + String.join("; ", parts) + ")";
-        results.put(backend, subject, Figure.SKIPPED, complete || bad > 0 ? Cell.of(bad, text) : Cell.failed(text));
+        boolean proven = complete || bad > 0;
+        String text = (proven ? String.valueOf(bad) : "not proven") + " (" + String.join("; ", parts) + ")";
+        results.put(backend, subject, Figure.SKIPPED, proven ? Cell.of(bad, text) : Cell.failed(text));
     }
 
     private void recordFileSize(Path directory) {
@@ -368,9 +439,9 @@ final class BenchmarkRun {
             return;
         }
         try {
-            long bytes = Files.size(file);
-            results.put(backend, subject, Figure.FILE_BYTES, Cell.of(bytes / (double) stored, "%,.0f B (%,.1f MB for %,d events)"
-                    .formatted(bytes / (double) stored, bytes / 1e6, stored)));
+            double perEvent = Files.size(file) / (double) stored;
+            results.put(backend, subject, Figure.FILE_BYTES, Cell.of(perEvent, "%,.0f B (%,.1f MB for %,d events)"
+                    .formatted(perEvent, perEvent * stored / 1e6, stored)));
         } catch (IOException e) {
             log("could not size " + file + ": " + e);
         }
@@ -392,6 +463,7 @@ final class BenchmarkRun {
 
     /** Runs one phase; an exception is reported with its figure left out, and the next phase still runs. */
     private void phase(String name, Runnable body) {
+        System.gc(); // each phase starts without the previous one's garbage
         log(name + " ...");
         long start = System.nanoTime();
         try {
@@ -447,7 +519,10 @@ final class BenchmarkRun {
         if (Double.isNaN(value)) {
             return "n/a";
         }
-        return value >= 100 ? "%,.0f".formatted(value) : value >= 10 ? "%.1f".formatted(value) : "%.2f".formatted(value);
+        if (value >= 100) {
+            return "%,.0f".formatted(value);
+        }
+        return value >= 10 ? "%.1f".formatted(value) : "%.2f".formatted(value);
     }
 
     private Path createDirectory() {

@@ -46,11 +46,6 @@ final class EventLedger {
         return reader;
     }
 
-    /** A fresh ledger expecting only the events appended from now on. */
-    static EventLedger empty() {
-        return new EventLedger();
-    }
-
     synchronized Verdict verdict() {
         BitSet missing = (BitSet) appended.clone();
         missing.andNot(delivered);

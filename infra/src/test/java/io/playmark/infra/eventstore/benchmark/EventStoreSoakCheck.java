@@ -92,7 +92,7 @@ public final class EventStoreSoakCheck {
     }
 
     private boolean run() {
-        log("H2 file in " + directory + "; %,d events, %d writers, batch size %d".formatted(events, WRITERS, batchSize));
+        log("H2 file in %s; %,d events, %d writers, batch size %d".formatted(directory, events, WRITERS, batchSize));
         boolean firstClean = appendWhileReading();
         boolean secondClean = replayAfterRestart();
         log("%s: %d errors (%d of them H2 'Chunk … not found')".formatted(
@@ -106,7 +106,7 @@ public final class EventStoreSoakCheck {
         EmbeddedMongoServer server = EmbeddedMongoServer.start(EmbeddedMongoServer.Backend.H2, directory);
         MongoClient client = MongoClients.create(server.connectionString());
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine(client)).build();
-        EventLedger follower = EventLedger.empty();
+        EventLedger follower = new EventLedger();
         AtomicBoolean appending = new AtomicBoolean(true);
         try (CountingProjection projection = CountingProjection.start("soak-follower", eventStore,
                                                                       eventStore.createTailToken(),
@@ -126,10 +126,14 @@ public final class EventStoreSoakCheck {
             joinQuietly(loader);
             log("appends done: %,d acknowledged in %.0f s".formatted(ledger.appendedCount(), elapsed()));
             long deadline = System.nanoTime() + CATCH_UP_BUDGET.toNanos();
+            long lastReport = System.nanoTime();
             while (follower.deliveredCount() < ledger.appendedCount() && System.nanoTime() < deadline) {
-                sleep(10_000);
-                report("follower delivered %,d of %,d".formatted(follower.deliveredCount(), ledger.appendedCount()),
-                       projection);
+                sleep(200);
+                if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    report("follower delivered %,d of %,d".formatted(follower.deliveredCount(),
+                                                                     ledger.appendedCount()), projection);
+                }
             }
             EventLedger.Verdict verdict = follower.verdict();
             log("follower: " + verdict + ", last token " + describe(projection.token()));
@@ -279,8 +283,8 @@ public final class EventStoreSoakCheck {
 
     private void report(String progress, CountingProjection projection) {
         String processorError = projection.error();
-        log("%s; %,.0f MB on disk; %d errors%s".formatted(progress, fileSize() / 1e6, errors.get(),
-                                                          processorError == null ? "" : "; processor: " + processorError));
+        String processor = processorError == null ? "" : "; processor: " + processorError;
+        log("%s; %,.0f MB on disk; %d errors%s".formatted(progress, fileSize() / 1e6, errors.get(), processor));
         if (processorError != null) {
             countIfChunkError(processorError);
         }

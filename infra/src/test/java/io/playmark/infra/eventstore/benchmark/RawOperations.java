@@ -31,8 +31,8 @@ final class RawOperations implements StoreUnderTest {
     private final int batchSize;
     private final AtomicLong lastPosition = new AtomicLong();
 
-    RawOperations(MongoDatabase database, Serializer serializer, int batchSize) {
-        this.events = database.getCollection("events");
+    RawOperations(MongoDatabase database, String collection, Serializer serializer, int batchSize) {
+        this.events = database.getCollection(collection);
         this.serializer = serializer;
         this.batchSize = batchSize;
         events.createIndex(Indexes.ascending("streamKey"), new IndexOptions().unique(true));
@@ -87,30 +87,42 @@ final class RawOperations implements StoreUnderTest {
         }
     }
 
-    /** Every position from 1 to the last one appended, in {@code $in} batches; counts documents, decodes nothing. */
+    /**
+     * Every position from 1 to the last one appended, in {@code $in} batches; counts documents, decodes nothing. (Raw
+     * cannot check play numbers without decoding payloads: a missing document is what it can see, and counts.)
+     */
     @Override
     public ReadOutcome readAll(EventLedger reader, Duration budget, Progress progress) {
-        long total = lastPosition.get();
+        return walk(events, lastPosition.get(), batchSize, budget, progress);
+    }
+
+    /**
+     * The raw fetch: {@code _id}s 1 to {@code last} of {@code collection} in {@code $in} batches of {@code batchSize},
+     * documents counted but not decoded. Also run on the gap-aware engine's own collection, whose {@code _id} is the
+     * same global position.
+     */
+    static ReadOutcome walk(MongoCollection<Document> collection, long last, int batchSize, Duration budget,
+                            Progress progress) {
         long started = System.nanoTime();
         long deadline = started + budget.toNanos();
         long lastReport = started;
         long found = 0;
         long next = 1;
-        while (next <= total && System.nanoTime() < deadline) {
+        while (next <= last && System.nanoTime() < deadline) {
             List<Long> ids = new ArrayList<>(batchSize);
-            for (long position = next; position < next + batchSize && position <= total; position++) {
+            for (long position = next; position < next + batchSize && position <= last; position++) {
                 ids.add(position);
             }
-            found += events.find(Filters.in("_id", ids)).into(new ArrayList<>()).size();
+            found += collection.find(Filters.in("_id", ids)).into(new ArrayList<>()).size();
             next += ids.size();
             if (System.nanoTime() - lastReport > 10_000_000_000L) {
                 lastReport = System.nanoTime();
-                progress.report(found, total, (lastReport - started) / 1e9);
+                progress.report(found, last, (lastReport - started) / 1e9);
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        boolean finished = next > total;
-        EventLedger.Verdict verdict = new EventLedger.Verdict(total, found, total - found, 0, 0);
+        boolean finished = next > last;
+        EventLedger.Verdict verdict = new EventLedger.Verdict(last, found, last - found, 0, 0);
         return new ReadOutcome(found, seconds, finished, verdict, null);
     }
 
