@@ -80,6 +80,8 @@ class AxonConfiguration {
                     .batchSize(properties.batchSize())
                     .gapTimeout(properties.gapTimeout())
                     .writeTimeout(properties.writeTimeout())
+                    .positionBlockSize(properties.positionBlockSize())
+                    .positionLease(properties.positionLease())
                     .snapshotSerializer(serializer)
                     .eventSerializer(eventSerializer)
                     .upcasterChain(configuration.upcasterChain())

@@ -13,10 +13,13 @@ import java.time.Duration;
  * @param gapTimeout        how long a missing global position is waited for before it is given up
  * @param writeTimeout      the longest an append may take; must be shorter than the gap timeout (ADR 0003)
  * @param snapshotThreshold events after which an aggregate is snapshotted
+ * @param positionBlockSize the most global positions one process reserves at a time for its appends (1: each append
+ *                          reserves its own; ADR 0004)
+ * @param positionLease     how long a block's positions are handed out before the rest is closed
  */
 @ConfigurationProperties("playmark.event-store")
 public record EventStoreProperties(Engine engine, int batchSize, Duration gapTimeout, Duration writeTimeout,
-                                   int snapshotThreshold) {
+                                   int snapshotThreshold, int positionBlockSize, Duration positionLease) {
 
     public enum Engine {
         GAP_AWARE, AXON_MONGO
@@ -28,6 +31,8 @@ public record EventStoreProperties(Engine engine, int batchSize, Duration gapTim
         gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
         writeTimeout = writeTimeout == null ? Duration.ofSeconds(10) : writeTimeout;
         snapshotThreshold = snapshotThreshold <= 0 ? 100 : snapshotThreshold;
+        positionBlockSize = positionBlockSize <= 0 ? 64 : positionBlockSize;
+        positionLease = positionLease == null ? Duration.ofSeconds(1) : positionLease;
         if (writeTimeout.compareTo(gapTimeout) >= 0) {
             throw new IllegalArgumentException("playmark.event-store.write-timeout (" + writeTimeout
                     + ") must be shorter than playmark.event-store.gap-timeout (" + gapTimeout + ")");

@@ -78,14 +78,15 @@ import static java.lang.String.format;
  * <li>{@code eventTimeline}: time buckets to the lowest position in them, for {@link #createTokenAt(Instant)}.</li>
  * <li>{@code snapshots}: {@code _id} = aggregate id, the latest snapshot only.</li>
  * </ul>
- * An append reserves positions, records the timeline, then inserts the events with one ordered {@code insertMany},
- * all within the write timeout. A reader that finds a position missing below one it can see keeps it as a gap of its
+ * An append takes positions (from a block this instance reserved on the counter, see {@link PositionBlocks}), records
+ * the timeline, then inserts the events with one ordered {@code insertMany}, all within the write timeout of the
+ * reservation. A reader that finds a position missing below one it can see keeps it as a gap of its
  * token and rechecks it on every batch; once the gap has been missing for the gap timeout (longer than the write
  * timeout) the reader gives it up by inserting a tombstone at that position. That insert can only succeed if the
  * event was never written, and once it has, the event can never be written: an event that commits is never skipped.
  * See docs/adr/0003-event-store-global-sequence-and-gaps.md.
  */
-public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine {
+public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine implements AutoCloseable {
 
     private static final Logger logger = LoggerFactory.getLogger(GapAwareMongoEventStorageEngine.class);
 
@@ -106,6 +107,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     private final int maxGapOffset;
     private final int tokenLookback;
     private final Class<?> dataType;
+    private final PositionBlocks positionBlocks;
     /** Global position to the System.nanoTime() at which this engine first saw it missing. */
     private final Map<Long, Long> missingSince = new ConcurrentHashMap<>();
 
@@ -122,6 +124,10 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         this.maxGapOffset = builder.maxGapOffset;
         this.tokenLookback = builder.tokenLookback;
         this.dataType = builder.dataType;
+        // positions are handed out for at most half the write timeout, so every append has the other half to write
+        long leaseNanos = Math.min(builder.positionLease.toNanos(), writeTimeout.toNanos() / 2);
+        this.positionBlocks = new PositionBlocks(this::reserveOnCounter, this::closePositions,
+                                                 builder.positionBlockSize, leaseNanos);
         if (builder.createIndexes) {
             ensureIndexes();
         }
@@ -158,15 +164,17 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         List<Instant> timestamps = events.stream().map(EventMessage::getTimestamp).toList();
         checkFirstEventsOfEachAggregate(events);
 
-        long started = System.nanoTime(); // the write timeout runs from before the reservation is sent
-        long last;
+        PositionBlocks.Reservation reservation;
         try {
-            last = reserve(count, started);
+            reservation = positionBlocks.reserve(count);
         } catch (WriteDeadlineExceeded | MongoException e) {
             throw new EventStoreException(format("Could not reserve global positions for %d events: %s", count,
                                                  e.getMessage()), e);
         }
-        long first = last - count + 1;
+        long first = reservation.first();
+        long last = reservation.last();
+        // the write timeout runs from when the positions' block was reserved, not from this append
+        long started = reservation.reservedAtNanos();
         for (int i = 0; i < count; i++) {
             documents.get(i).put(EventDocuments.ID, first + i);
         }
@@ -193,6 +201,15 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     }
 
     /**
+     * Closes the unused positions of this instance's open block with tombstones, so that no reader waits for them.
+     * Appends still work afterwards, reserving exactly what they write.
+     */
+    @Override
+    public void close() {
+        positionBlocks.close();
+    }
+
+    /**
      * Called after global positions {@code first..last} were reserved and before the events are written. Does
      * nothing; a hook for instrumentation and for tests that need an append to stall mid-way.
      */
@@ -200,12 +217,12 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     }
 
     /**
-     * Reserves {@code count} positions and returns the last. The counter is read as it was BEFORE the increment:
+     * Reserves {@code count} positions on the shared counter and returns the last. The counter is read as it was BEFORE the increment:
      * mongo-java-server answers a findAndModify for the document AFTER with its live stored document, which a
      * concurrent increment can change before the answer is sent, so two appends could get overlapping positions;
      * the document before is a copy taken under the collection's lock. On MongoDB both are atomic.
      */
-    private long reserve(int count, long started) {
+    private long reserveOnCounter(int count, long started) {
         Document before = sequenceCollection.withTimeout(remaining(started), TimeUnit.MILLISECONDS).findOneAndUpdate(
                 Filters.eq("_id", SEQUENCE_DOCUMENT_ID),
                 Updates.inc(SEQUENCE_FIELD, (long) count),
@@ -365,7 +382,18 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
         Document document = snapshotCollection.find(Filters.eq("_id", aggregateIdentifier)).first();
-        return document == null ? Stream.empty() : Stream.of(EventDocuments.snapshotData(document));
+        if (document == null) {
+            return Stream.empty();
+        }
+        // the aggregate's next event must be placed above the event the snapshot stands for (see PositionBlocks)
+        long sequence = document.get(EventDocuments.SEQUENCE_NUMBER, Number.class).longValue();
+        Document event = eventCollection.find(Filters.eq(EventDocuments.STREAM_KEY,
+                                                         EventDocuments.streamKey(aggregateIdentifier, sequence)))
+                                        .projection(Projections.include("_id")).first();
+        if (event != null) {
+            positionBlocks.observe(event.get("_id", Number.class).longValue());
+        }
+        return Stream.of(EventDocuments.snapshotData(document));
     }
 
     // ------------------------------------------------------------------------------------------------ aggregate streams
@@ -385,6 +413,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
             if (document.get(EventDocuments.SEQUENCE_NUMBER, Number.class).longValue() != expected++) {
                 break; // a stream has no holes; stop at one rather than deliver out of order
             }
+            positionBlocks.observe(document.get("_id", Number.class).longValue());
             result.add(EventDocuments.eventData(document));
         }
         return result;
@@ -456,7 +485,10 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         Set<Long> found = new HashSet<>();
         eventCollection.find(Filters.in(EventDocuments.STREAM_KEY, keys))
               .projection(Projections.include(EventDocuments.SEQUENCE_NUMBER))
-              .forEach(d -> found.add(d.get(EventDocuments.SEQUENCE_NUMBER, Number.class).longValue()));
+              .forEach(d -> {
+                  found.add(d.get(EventDocuments.SEQUENCE_NUMBER, Number.class).longValue());
+                  positionBlocks.observe(d.get("_id", Number.class).longValue());
+              });
         return found;
     }
 
@@ -523,6 +555,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
                 token = token.advanceTo(position, Integer.MAX_VALUE);
                 Document document = found.get(position);
                 if (!EventDocuments.isTombstone(document)) {
+                    positionBlocks.observe(position);
                     result.add(new TrackedDomainEventData<>(token, EventDocuments.eventData(document)));
                 }
             }
@@ -658,9 +691,10 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
 
     /**
      * Builds a {@link GapAwareMongoEventStorageEngine}. Defaults: batch size 100, gap timeout 60 s, write timeout
-     * 10 s (must be below the gap timeout), max gap offset 10,000, token look-back 1,000, write concern majority,
-     * read concern majority, payloads stored as {@code byte[]}, collections {@code events}, {@code snapshots},
-     * {@code eventSequence}, {@code eventTimeline}, indexes created on start. The {@link MongoDatabase} is required.
+     * 10 s (must be below the gap timeout), position blocks of up to 64 with a lease of 1 s, max gap offset 10,000,
+     * token look-back 1,000, write concern majority, read concern majority, payloads stored as {@code byte[]},
+     * collections {@code events}, {@code snapshots}, {@code eventSequence}, {@code eventTimeline}, indexes created on
+     * start. The {@link MongoDatabase} is required.
      */
     public static class Builder extends BatchingEventStorageEngine.Builder {
 
@@ -677,6 +711,8 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         private ReadConcern readConcern = ReadConcern.MAJORITY;
         private Class<?> dataType = byte[].class;
         private boolean createIndexes = true;
+        private int positionBlockSize = 64;
+        private Duration positionLease = Duration.ofSeconds(1);
 
         public Builder database(MongoDatabase database) {
             this.database = database;
@@ -744,6 +780,21 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         /** {@code byte[].class} (default, BSON binary) or {@code String.class} (readable JSON with a JSON serializer). */
         public Builder dataType(Class<?> dataType) {
             this.dataType = dataType;
+            return this;
+        }
+
+        /**
+         * The most positions one block reserves for this instance's appends (1: every append reserves its own). Blocks
+         * grow to it only while appends use them up within the lease.
+         */
+        public Builder positionBlockSize(int positionBlockSize) {
+            this.positionBlockSize = positionBlockSize;
+            return this;
+        }
+
+        /** How long a block's positions are handed out (at most half the write timeout); the rest is then closed. */
+        public Builder positionLease(Duration positionLease) {
+            this.positionLease = positionLease;
             return this;
         }
 
@@ -820,6 +871,9 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
                 throw new AxonConfigurationException(format(
                         "The gap timeout (%s) must be longer than the write timeout (%s), or readers would give up "
                                 + "positions that a live append is still writing", gapTimeout, writeTimeout));
+            }
+            if (positionBlockSize < 1 || positionLease == null || positionLease.isNegative() || positionLease.isZero()) {
+                throw new AxonConfigurationException("positionBlockSize and positionLease must be positive");
             }
             if (maxGapOffset < 1 || tokenLookback < 0) {
                 throw new AxonConfigurationException("maxGapOffset must be positive and tokenLookback not negative");

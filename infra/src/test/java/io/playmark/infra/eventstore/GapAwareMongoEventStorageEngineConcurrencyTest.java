@@ -32,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 8 writers append 10,000 events each (1 to 4 events per append, mostly to their own aggregates, one append in ten
- * to aggregates all writers share, where they conflict and retry) while a tracking reader reads with
+ * to aggregates all writers share, where they conflict and retry), half of them through one engine instance and half
+ * through another, as two processes would (each hands out positions from its own blocks), while a tracking reader
+ * reads with
  * {@code readEvents(token)}: every committed event is delivered, exactly once, in order within each aggregate. The
  * second test stops the reader in the middle of a batch and restarts it on a fresh engine instance from the last
  * token it stored: the only events delivered twice are those it had processed after storing that token.
@@ -65,14 +67,14 @@ class GapAwareMongoEventStorageEngineConcurrencyTest {
         ExecutorService executor = Executors.newFixedThreadPool(WRITERS + 1);
         try {
             long started = System.nanoTime();
-            GapAwareMongoEventStorageEngine writerEngine = engine();
+            List<GapAwareMongoEventStorageEngine> writerEngines = List.of(engine(), engine());
             Reader reader = new Reader(engine(), null, new ArrayList<>());
             Future<?> reading = executor.submit(reader);
 
-            int conflicts = awaitWriters(startWriters(writerEngine, executor));
+            int conflicts = awaitWriters(startWriters(writerEngines, executor));
             long written = System.nanoTime();
             int deliveredWhenWritten = reader.seenCount;
-            Set<String> committed = committedEvents(writerEngine);
+            Set<String> committed = committedEvents(writerEngines.getFirst());
             long collected = System.nanoTime();
             reader.awaitAll(committed.size(), DEADLINE);
             System.out.printf("writers %d ms (reader at %d), collecting %d ms, reader caught up %d ms later%n",
@@ -98,12 +100,12 @@ class GapAwareMongoEventStorageEngineConcurrencyTest {
         ExecutorService executor = Executors.newFixedThreadPool(WRITERS + 2);
         try {
             long started = System.nanoTime();
-            GapAwareMongoEventStorageEngine writerEngine = engine();
+            List<GapAwareMongoEventStorageEngine> writerEngines = List.of(engine(), engine());
             List<Delivery> log = new ArrayList<>();
             Reader first = new Reader(engine(), null, log);
             first.crashAfter = WRITERS * EVENTS_PER_WRITER / 3 / STORE_TOKEN_EVERY * STORE_TOKEN_EVERY + STORE_TOKEN_EVERY / 3;
             Future<?> firstReading = executor.submit(first);
-            List<CompletableFuture<Integer>> writers = startWriters(writerEngine, executor);
+            List<CompletableFuture<Integer>> writers = startWriters(writerEngines, executor);
 
             firstReading.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
             assertThat(first.crashed).as("the first reader stopped in the middle of a batch").isTrue();
@@ -119,7 +121,7 @@ class GapAwareMongoEventStorageEngineConcurrencyTest {
             Reader second = new Reader(engine(), first.storedToken, checkpointed);
             Future<?> secondReading = executor.submit(second);
             int conflicts = awaitWriters(writers);
-            Set<String> committed = committedEvents(writerEngine);
+            Set<String> committed = committedEvents(writerEngines.getFirst());
             second.awaitAll(committed.size(), DEADLINE);
             second.stop.set(true);
             secondReading.get(30, TimeUnit.SECONDS);
@@ -142,11 +144,12 @@ class GapAwareMongoEventStorageEngineConcurrencyTest {
 
     // ------------------------------------------------------------------------------------------------ writers
 
-    private static List<CompletableFuture<Integer>> startWriters(GapAwareMongoEventStorageEngine engine,
+    private static List<CompletableFuture<Integer>> startWriters(List<GapAwareMongoEventStorageEngine> engines,
                                                                  ExecutorService executor) {
         List<CompletableFuture<Integer>> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             int writer = w;
+            GapAwareMongoEventStorageEngine engine = engines.get(w % engines.size());
             writers.add(CompletableFuture.supplyAsync(() -> write(engine, writer), executor));
         }
         return writers;

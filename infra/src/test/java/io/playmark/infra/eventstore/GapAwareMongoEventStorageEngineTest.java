@@ -54,10 +54,12 @@ class GapAwareMongoEventStorageEngineTest {
         engine = engine(database, b -> b);
     }
 
+    /** Blocks of one position, so that each append reserves exactly its own: the positions below are exact. */
     private static StallableEngine engine(MongoDatabase database,
                                           UnaryOperator<GapAwareMongoEventStorageEngine.Builder> settings) {
         return new StallableEngine(settings.apply(GapAwareMongoEventStorageEngine.builder()
                                                                                  .database(database)
+                                                                                 .positionBlockSize(1)
                                                                                  .eventSerializer(TestEvents.serializer())
                                                                                  .snapshotSerializer(TestEvents.serializer())
                                                                                  .gapTimeout(GAP_TIMEOUT)

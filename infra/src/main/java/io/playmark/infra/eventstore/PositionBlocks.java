@@ -1,0 +1,209 @@
+package io.playmark.infra.eventstore;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Hands out global positions to the appends of one engine instance (one process) from blocks reserved on the shared
+ * counter, so that a steady stream of appends pays one counter round trip per block instead of one per append.
+ * <p>
+ * A block is sized to demand: it starts at one position, doubles (up to a maximum) while appends use each block up
+ * within its lease, and starts at one again after an idle lease, so sporadic appends reserve exactly what they write.
+ * Positions are handed out only during the block's lease, which ends well inside the write timeout, and every append
+ * counts its write deadline from the moment its block was reserved: a position is written within the write timeout of
+ * its reservation, as without blocks, which is what makes giving up gaps safe (ADR 0003, ADR 0004). What a block has
+ * left when it is retired (lease over, or an append that does not fit) is closed with tombstones at once, so readers
+ * never wait for it.
+ * <p>
+ * Order: positions of one block rise with the order of the appends that took them. Across processes a block reserved
+ * earlier holds lower positions than events another process has written since; so that an event is never placed below
+ * an event it may follow (its aggregate's previous event, or an event a handler here reacted to), the engine reports
+ * every position it reads ({@link #observe}) and a block is not used any more once a position at or above its next
+ * one was seen.
+ */
+final class PositionBlocks implements AutoCloseable {
+
+    /** Reserves {@code count} positions on the shared counter, within the write timeout from {@code startedNanos}; returns the last. */
+    @FunctionalInterface
+    interface Counter {
+        long reserve(int count, long startedNanos);
+    }
+
+    /** Closes unused positions {@code from..to} with tombstones. */
+    @FunctionalInterface
+    interface Closer {
+        void close(long from, long to);
+    }
+
+    /** Positions {@code first..last}, to be written before {@code reservedAtNanos} plus the write timeout. */
+    record Reservation(long first, long last, long reservedAtNanos) {
+    }
+
+    private final Counter counter;
+    private final Closer closer;
+    private final int maxBlockSize;
+    private final long leaseNanos;
+    private final ScheduledExecutorService leaseTimer;
+    /** The highest position known to hold an event; no position at or below it is handed out from an open block. */
+    private final AtomicLong highestSeen = new AtomicLong();
+    private Block current; // guarded by this
+    private boolean closed; // guarded by this
+
+    PositionBlocks(Counter counter, Closer closer, int maxBlockSize, long leaseNanos) {
+        this.counter = counter;
+        this.closer = closer;
+        this.maxBlockSize = maxBlockSize;
+        this.leaseNanos = leaseNanos;
+        this.leaseTimer = maxBlockSize > 1 ? leaseTimer() : null;
+    }
+
+    private static ScheduledThreadPoolExecutor leaseTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "playmark-event-position-lease");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
+    /** Notes that {@code position} holds an event: positions handed out from now on are above it. */
+    void observe(long position) {
+        highestSeen.accumulateAndGet(position, Math::max);
+    }
+
+    /** Takes {@code count} consecutive positions, from the open block if it has them, else from a new block. */
+    Reservation reserve(int count) {
+        synchronized (this) {
+            long now = System.nanoTime();
+            Block block = current;
+            if (block != null && block.canHandOut(count, now, highestSeen.get())) {
+                return block.take(count);
+            }
+            current = null;
+            if (block != null && !block.isUsedUp()) {
+                // off this append's path: its write deadline is already running
+                Block retired = block;
+                leaseTimer.execute(() -> closeRemainder(retired));
+            }
+            int size = Math.max(count, nextSize(block, now));
+            long started = System.nanoTime();
+            long last = counter.reserve(size, started);
+            Block fresh = new Block(last - size + 1, last, started, started + leaseNanos);
+            Reservation reservation = fresh.take(count);
+            current = fresh; // a used-up block stays current only to size the next one
+            if (!fresh.isUsedUp()) {
+                leaseTimer.schedule(() -> retireIfCurrent(fresh), leaseNanos, TimeUnit.NANOSECONDS);
+            }
+            return reservation;
+        }
+    }
+
+    /**
+     * Doubles while demand uses blocks up within their lease; back to one after an idle lease; halves when another
+     * process wrote past the block; unchanged when an append did not fit.
+     */
+    private int nextSize(Block previous, long now) {
+        if (closed || previous == null || previous.leaseEnded(now)) {
+            return 1;
+        }
+        if (previous.isUsedUp()) {
+            return Math.min(maxBlockSize, previous.size() * 2);
+        }
+        if (previous.next <= highestSeen.get()) {
+            return Math.max(1, previous.size() / 2);
+        }
+        return previous.size();
+    }
+
+    private void retireIfCurrent(Block block) {
+        synchronized (this) {
+            if (current != block) {
+                return;
+            }
+            current = null;
+        }
+        closeRemainder(block);
+    }
+
+    /** Closes what a retired block has left. The caller made it unreachable, so nothing else takes from it. */
+    private void closeRemainder(Block block) {
+        long from;
+        synchronized (this) {
+            from = block.next;
+            block.next = block.last + 1;
+        }
+        if (from <= block.last) {
+            closer.close(from, block.last);
+        }
+    }
+
+    /** Closes the open block's unused positions and stops the lease timer; later appends still work, one by one. */
+    @Override
+    public void close() {
+        Block block;
+        synchronized (this) {
+            closed = true;
+            block = current;
+            current = null;
+        }
+        if (leaseTimer != null) {
+            leaseTimer.shutdown();
+            awaitQuietly(leaseTimer);
+        }
+        if (block != null) {
+            closeRemainder(block);
+        }
+    }
+
+    /** Lets closes already handed to the timer finish; scheduled lease ends are dropped, the open block is closed here. */
+    private static void awaitQuietly(ScheduledExecutorService timer) {
+        try {
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class Block {
+
+        final long first;
+        final long last;
+        final long reservedAtNanos;
+        final long leaseEndNanos;
+        long next; // guarded by the PositionBlocks
+
+        Block(long first, long last, long reservedAtNanos, long leaseEndNanos) {
+            this.first = first;
+            this.last = last;
+            this.reservedAtNanos = reservedAtNanos;
+            this.leaseEndNanos = leaseEndNanos;
+            this.next = first;
+        }
+
+        boolean canHandOut(int count, long now, long highestSeen) {
+            return next + count - 1 <= last && !leaseEnded(now) && next > highestSeen;
+        }
+
+        Reservation take(int count) {
+            Reservation reservation = new Reservation(next, next + count - 1, reservedAtNanos);
+            next += count;
+            return reservation;
+        }
+
+        boolean leaseEnded(long now) {
+            return now - leaseEndNanos >= 0;
+        }
+
+        boolean isUsedUp() {
+            return next > last;
+        }
+
+        int size() {
+            return Math.toIntExact(last - first + 1);
+        }
+    }
+}
