@@ -56,10 +56,13 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static java.lang.String.format;
 
@@ -108,6 +111,12 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     private final int tokenLookback;
     private final Class<?> dataType;
     private final PositionBlocks positionBlocks;
+    /** Reads tracking batches ahead; its idle threads end after a minute, so nothing needs shutting down. */
+    private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "playmark-event-read-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Global position to the System.nanoTime() at which this engine first saw it missing. */
     private final Map<Long, Long> missingSince = new ConcurrentHashMap<>();
 
@@ -493,6 +502,18 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     }
 
     // ------------------------------------------------------------------------------------------------ tracking
+
+    /**
+     * Axon's batches, each read while the consumer handles the one before ({@link PrefetchingBatches}): a replay keeps
+     * the store and the processor busy at once.
+     */
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        PrefetchingBatches batches = new PrefetchingBatches(trackingToken,
+                                                            token -> fetchTrackedEvents(token, batchSize()),
+                                                            READ_AHEAD);
+        return StreamSupport.stream(batches, false).onClose(batches::close);
+    }
 
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
