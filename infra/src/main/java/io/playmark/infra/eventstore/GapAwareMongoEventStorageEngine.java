@@ -98,6 +98,8 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     static final String STREAM_KEY_INDEX = "streamKey_unique";
     static final String EVENT_IDENTIFIER_INDEX = "eventIdentifier_unique";
     private static final int FIRST_SEQUENCE_PROBES = 63;
+    /** Keys of an aggregate stream asked for first; a stream this short is loaded in one small query. */
+    private static final int FIRST_STREAM_PROBE = 32;
     private static final int SEARCH_POINTS = 32;
     private static final int GAP_CLOCK_LIMIT = 100_000;
 
@@ -410,11 +412,13 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
                                                                    long firstSequenceNumber, int batchSize) {
-        List<String> keys = new ArrayList<>(batchSize);
-        for (long seq = firstSequenceNumber; seq < firstSequenceNumber + batchSize; seq++) {
-            keys.add(EventDocuments.streamKey(aggregateIdentifier, seq));
+        // most streams (after their snapshot) are short: ask for a few keys first, and for the rest of the batch only
+        // when all of those exist, rather than look up a whole batch of keys for every load
+        int probe = Math.min(batchSize, FIRST_STREAM_PROBE);
+        List<Document> found = findStream(aggregateIdentifier, firstSequenceNumber, probe);
+        if (found.size() == probe && batchSize > probe) {
+            found.addAll(findStream(aggregateIdentifier, firstSequenceNumber + probe, batchSize - probe));
         }
-        List<Document> found = eventCollection.find(Filters.in(EventDocuments.STREAM_KEY, keys)).into(new ArrayList<>());
         found.sort(Comparator.comparingLong(d -> d.get(EventDocuments.SEQUENCE_NUMBER, Number.class).longValue()));
         List<DomainEventData<?>> result = new ArrayList<>(found.size());
         long expected = firstSequenceNumber;
@@ -426,6 +430,14 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
             result.add(EventDocuments.eventData(document));
         }
         return result;
+    }
+
+    private List<Document> findStream(String aggregateIdentifier, long firstSequenceNumber, int count) {
+        List<String> keys = new ArrayList<>(count);
+        for (long seq = firstSequenceNumber; seq < firstSequenceNumber + count; seq++) {
+            keys.add(EventDocuments.streamKey(aggregateIdentifier, seq));
+        }
+        return eventCollection.find(Filters.in(EventDocuments.STREAM_KEY, keys)).into(new ArrayList<>());
     }
 
     /**

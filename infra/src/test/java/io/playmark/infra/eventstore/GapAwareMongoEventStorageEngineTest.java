@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -190,16 +191,40 @@ class GapAwareMongoEventStorageEngineTest {
 
     @Test
     void findsTheLastSequenceNumberOfStreamsOfAnyLength() {
+        StallableEngine engine = engineWithRoomForLongAppends();
         for (int length : new int[]{1, 2, 3, 64, 130, 1000}) {
-            String id = "len-" + length;
-            List<DomainEventMessage<?>> events = new ArrayList<>();
-            for (int seq = 0; seq < length; seq++) {
-                events.add(TestEvents.itemAdded(id, seq));
-            }
-            engine.appendEvents(events);
+            String id = appendStream(engine, "len-", length);
             assertThat(engine.lastSequenceNumberFor(id)).as(id).contains((long) length - 1);
         }
         assertThat(engine.lastSequenceNumberFor("len-0")).isEmpty();
+    }
+
+    /** A stream is read with a few keys first, then the rest of the batch: every length reads whole and in order. */
+    @Test
+    void readsStreamsOfAnyLengthAcrossTheFirstProbeAndBatches() {
+        StallableEngine engine = engineWithRoomForLongAppends();
+        for (int length : new int[]{31, 32, 33, 100, 101, 250}) {
+            String id = appendStream(engine, "read-", length);
+            assertThat(engine.readEvents(id).asStream()).as(id).extracting(DomainEventMessage::getSequenceNumber)
+                                                        .containsExactlyElementsOf(
+                                                                LongStream.range(0, length).boxed().toList());
+        }
+    }
+
+    /** Appends of hundreds of events must not race this class's short write timeout on a busy machine. */
+    private StallableEngine engineWithRoomForLongAppends() {
+        return engine(database, b -> b.writeTimeout(Duration.ofSeconds(10)).gapTimeout(Duration.ofSeconds(20)));
+    }
+
+    /** Appends a stream of {@code length} events in one append; returns its aggregate id. */
+    private static String appendStream(StallableEngine engine, String prefix, int length) {
+        String id = prefix + length;
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        for (int seq = 0; seq < length; seq++) {
+            events.add(TestEvents.itemAdded(id, seq));
+        }
+        engine.appendEvents(events);
+        return id;
     }
 
     @Test
