@@ -694,8 +694,9 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     }
 
     /**
-     * A token that has processed everything before {@code position}, except the positions within the look-back that
-     * are not written yet: those become gaps, so an in-flight append is not skipped.
+     * A token that has processed every event before {@code position}, except the positions within the look-back that
+     * are not written yet: those become gaps, so an in-flight append is not skipped. It ends at the last event, not at
+     * tombstones after it, so that a processor that has handled every event is level with the head (no false lag).
      */
     private GapAwareTrackingToken tokenBefore(long position) {
         long lastPosition = position - 1;
@@ -703,15 +704,26 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         if (lastPosition < 1) {
             return GapAwareTrackingToken.newInstance(Math.max(0L, lastPosition), Collections.emptySet());
         }
-        Set<Long> present = findByIds(positions(from, lastPosition)).keySet();
-        long index = present.stream().mapToLong(Long::longValue).max().orElse(from - 1);
+        Map<Long, Boolean> holdsEvent = occupiedPositions(positions(from, lastPosition));
+        long index = holdsEvent.entrySet().stream().filter(Map.Entry::getValue).mapToLong(Map.Entry::getKey).max()
+                               .orElse(from - 1);
         SortedSet<Long> gaps = new TreeSet<>();
         for (long p = from; p < index; p++) {
-            if (!present.contains(p)) {
+            if (!holdsEvent.containsKey(p)) {
                 gaps.add(p);
             }
         }
         return GapAwareTrackingToken.newInstance(index, gaps);
+    }
+
+    /** The given positions that hold a document: true for an event, false for a tombstone. Reads no payloads. */
+    private Map<Long, Boolean> occupiedPositions(List<Long> ids) {
+        Map<Long, Boolean> occupied = new HashMap<>();
+        eventCollection.find(Filters.in("_id", ids))
+                       .projection(Projections.include("_id", EventDocuments.TOMBSTONE))
+                       .forEach(d -> occupied.put(d.get("_id", Number.class).longValue(),
+                                                  !EventDocuments.isTombstone(d)));
+        return occupied;
     }
 
     /** Thrown internally when the write timeout ran out before the events were sent. */

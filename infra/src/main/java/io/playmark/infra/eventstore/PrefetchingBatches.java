@@ -8,7 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -39,7 +39,15 @@ final class PrefetchingBatches extends Spliterators.AbstractSpliterator<TrackedE
     @Override
     public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
         if (!current.hasNext()) {
-            List<? extends TrackedEventData<?>> batch = next == null ? fetchAfter.apply(lastToken) : await(next);
+            List<? extends TrackedEventData<?>> batch;
+            try {
+                batch = next == null ? fetchAfter.apply(lastToken) : await(next);
+            } catch (InterruptedException e) {
+                // the consumer is being stopped (as a read of its own would be): end the stream, keep the flag
+                Thread.currentThread().interrupt();
+                close();
+                return false;
+            }
             next = null;
             if (batch.isEmpty()) {
                 return false;
@@ -53,14 +61,15 @@ final class PrefetchingBatches extends Spliterators.AbstractSpliterator<TrackedE
         return true;
     }
 
-    private static List<? extends TrackedEventData<?>> await(CompletableFuture<List<? extends TrackedEventData<?>>> batch) {
+    private static List<? extends TrackedEventData<?>> await(CompletableFuture<List<? extends TrackedEventData<?>>> batch)
+            throws InterruptedException {
         try {
-            return batch.join();
-        } catch (CompletionException e) {
+            return batch.get();
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
-            throw e;
+            throw new IllegalStateException(e.getCause());
         }
     }
 

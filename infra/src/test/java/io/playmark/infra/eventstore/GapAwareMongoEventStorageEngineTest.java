@@ -199,6 +199,22 @@ class GapAwareMongoEventStorageEngineTest {
         assertThat(engine.lastSequenceNumberFor("len-0")).isEmpty();
     }
 
+    @Test
+    void theHeadTokenEndsAtTheLastEventNotAtTombstonesAfterIt() {
+        engine.appendEvents(TestEvents.itemAdded("A", 0));
+        assertThatThrownBy(() -> engine.appendEvents(TestEvents.itemAdded("A", 0), TestEvents.itemAdded("A", 1)))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThat(headPosition()).as("positions 2 and 3 hold tombstones").isEqualTo(3L);
+
+        TrackingToken head = engine.createHeadToken();
+
+        assertThat(head).isEqualTo(GapAwareTrackingToken.newInstance(1, Set.of()));
+        List<TrackedEventMessage<?>> all = readAll(engine, null);
+        assertThat(all.getLast().trackingToken().position()).as("a processor that read everything is level with it")
+                                                            .isEqualTo(head.position());
+        assertThat(readAll(engine, head)).isEmpty();
+    }
+
     /** A stream is read with a few keys first, then the rest of the batch: every length reads whole and in order. */
     @Test
     void readsStreamsOfAnyLengthAcrossTheFirstProbeAndBatches() {

@@ -12,9 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -48,7 +51,8 @@ class PrefetchingBatchesTest {
         }
         executor.shutdown();
         assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(fetchedAfter).containsExactly(0L, 100L, 200L);
+        // the read-ahead after 200 may or may not have started before the stream was closed; none after it did
+        assertThat(fetchedAfter).startsWith(0L, 100L).isSubsetOf(0L, 100L, 200L);
     }
 
     @Test
@@ -66,7 +70,43 @@ class PrefetchingBatchesTest {
         assertThat(read).hasSize(100);
     }
 
+    @Test
+    void aConsumerStoppedWhileWaitingForTheReadAheadEndsItsStreamAndKeepsItsInterrupt() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        Fetch slowSecondBatch = after -> {
+            if (after >= 100) {
+                awaitQuietly(never);
+            }
+            return store(1_000, 100).after(after);
+        };
+        AtomicLong consumed = new AtomicLong();
+        AtomicBoolean interruptKept = new AtomicBoolean();
+        Thread consumer = new Thread(() -> {
+            stream(slowSecondBatch).forEach(data -> consumed.incrementAndGet());
+            interruptKept.set(Thread.currentThread().isInterrupted());
+        });
+        consumer.start();
+        while (consumed.get() < 100) {
+            Thread.sleep(5);
+        }
+        consumer.interrupt();
+        consumer.join(10_000);
+
+        assertThat(consumer.isAlive()).isFalse();
+        assertThat(consumed.get()).isEqualTo(100);
+        assertThat(interruptKept).isTrue();
+        never.countDown();
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /** A store of {@code size} events at positions 1..size, read in batches of {@code batchSize}. */
     private Fetch store(int size, int batchSize) {
