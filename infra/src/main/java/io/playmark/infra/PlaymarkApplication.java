@@ -11,6 +11,10 @@ public class PlaymarkApplication {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
+        // ...and its AxonIQ Console advertisement would greet every start
+        if (System.getProperty("disable-axoniq-console-message") == null) {
+            System.setProperty("disable-axoniq-console-message", "true");
+        }
     }
 
     public static void main(String[] args) {

@@ -1,6 +1,8 @@
 package io.playmark.infra.security;
 
 import io.playmark.kernel.InvalidValueException;
+import io.playmark.kernel.NotFoundException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -13,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -42,10 +45,40 @@ public class ApiKeys {
     }
 
     public IssuedKey issue(String name, Set<Role> roles, String playerId) {
+        return issue(UUID.randomUUID().toString(), name, roles, playerId);
+    }
+
+    /**
+     * Issues a key under an id the caller chose, so that a retried request cannot issue a second key: a taken id is a
+     * conflict (the first key's secret was shown once, when it was issued).
+     */
+    public IssuedKey issue(String id, String name, Set<Role> roles, String playerId) {
+        if (findById(id).isPresent()) {
+            throw new IllegalStateException("An API key with id " + id + " exists already; its secret was shown only "
+                                                    + "when it was issued. Revoke it and issue a new one if it is lost");
+        }
         byte[] secret = new byte[SECRET_BYTES];
         random.nextBytes(secret);
         String plainText = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        return new IssuedKey(store(UUID.randomUUID().toString(), name, roles, playerId, plainText), plainText);
+        return new IssuedKey(store(id, name, roles, playerId, plainText), plainText);
+    }
+
+    /** Every key, oldest first. */
+    public List<ApiKey> all() {
+        return mongo.find(new Query().with(Sort.by("createdAt", "_id")), ApiKey.class);
+    }
+
+    /**
+     * Revokes a key: it no longer authenticates anyone. The last ADMIN key cannot be revoked, or nobody could
+     * administer Playmark any more.
+     */
+    public void revoke(String id) {
+        ApiKey key = findById(id).orElseThrow(() -> new NotFoundException("No API key with id " + id));
+        if (key.roles().contains(Role.ADMIN)
+                && mongo.count(Query.query(where("roles").is(Role.ADMIN)), ApiKey.class) == 1) {
+            throw new IllegalStateException("API key " + id + " is the last ADMIN key and cannot be revoked");
+        }
+        mongo.remove(Query.query(where("_id").is(id)), ApiKey.class);
     }
 
     /** Stores a key whose plain text was chosen elsewhere (e.g. by automation), replacing the same id. */

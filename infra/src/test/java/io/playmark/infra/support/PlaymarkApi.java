@@ -67,6 +67,10 @@ public final class PlaymarkApi {
         return send(request(path).GET().build());
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (credential != null) {
