@@ -83,8 +83,8 @@ import static java.lang.String.format;
  * </ul>
  * An append takes positions (from a block this instance reserved on the counter, see {@link PositionBlocks}), records
  * the timeline, then inserts the events with one ordered {@code insertMany}, all within the write timeout of the
- * reservation. A reader that finds a position missing below one it can see keeps it as a gap of its
- * token and rechecks it on every batch; once the gap has been missing for the gap timeout (longer than the write
+ * reservation. A reader that finds a position missing below one it can see keeps it as a gap of its token and
+ * rechecks it on every batch; once the gap has been missing for the gap timeout (longer than the write
  * timeout) the reader gives it up by inserting a tombstone at that position. That insert can only succeed if the
  * event was never written, and once it has, the event can never be written: an event that commits is never skipped.
  * See docs/adr/0003-event-store-global-sequence-and-gaps.md.
@@ -102,6 +102,12 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     private static final int FIRST_STREAM_PROBE = 32;
     private static final int SEARCH_POINTS = 32;
     private static final int GAP_CLOCK_LIMIT = 100_000;
+    /** Reads tracking batches ahead; its idle threads end after a minute, so nothing needs shutting down. */
+    private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "playmark-event-read-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final MongoCollection<Document> eventCollection;
     private final MongoCollection<Document> snapshotCollection;
@@ -113,12 +119,6 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     private final int tokenLookback;
     private final Class<?> dataType;
     private final PositionBlocks positionBlocks;
-    /** Reads tracking batches ahead; its idle threads end after a minute, so nothing needs shutting down. */
-    private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "playmark-event-read-ahead");
-        thread.setDaemon(true);
-        return thread;
-    });
     /** Global position to the System.nanoTime() at which this engine first saw it missing. */
     private final Map<Long, Long> missingSince = new ConcurrentHashMap<>();
 
@@ -228,10 +228,11 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     }
 
     /**
-     * Reserves {@code count} positions on the shared counter and returns the last. The counter is read as it was BEFORE the increment:
-     * mongo-java-server answers a findAndModify for the document AFTER with its live stored document, which a
-     * concurrent increment can change before the answer is sent, so two appends could get overlapping positions;
-     * the document before is a copy taken under the collection's lock. On MongoDB both are atomic.
+     * Reserves {@code count} positions on the shared counter and returns the last. The counter is read as it was
+     * BEFORE the increment: mongo-java-server answers a findAndModify for the document AFTER with its live stored
+     * document, which a concurrent increment can change before the answer is sent, so two appends could get
+     * overlapping positions; the document before is a copy taken under the collection's lock. On MongoDB both are
+     * atomic.
      */
     private long reserveOnCounter(int count, long started) {
         Document before = sequenceCollection.withTimeout(remaining(started), TimeUnit.MILLISECONDS).findOneAndUpdate(
