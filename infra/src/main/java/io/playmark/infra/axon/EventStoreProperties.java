@@ -31,7 +31,7 @@ public record EventStoreProperties(Engine engine, int batchSize, Duration gapTim
         gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
         writeTimeout = writeTimeout == null ? Duration.ofSeconds(10) : writeTimeout;
         snapshotThreshold = snapshotThreshold <= 0 ? 100 : snapshotThreshold;
-        positionBlockSize = positionBlockSize <= 0 ? 64 : positionBlockSize;
+        positionBlockSize = positionBlockSize <= 0 ? 1 : positionBlockSize;
         positionLease = positionLease == null ? Duration.ofSeconds(1) : positionLease;
         if (writeTimeout.compareTo(gapTimeout) >= 0) {
             throw new IllegalArgumentException("playmark.event-store.write-timeout (" + writeTimeout

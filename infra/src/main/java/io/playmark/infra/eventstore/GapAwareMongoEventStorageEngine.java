@@ -737,7 +737,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
 
     /**
      * Builds a {@link GapAwareMongoEventStorageEngine}. Defaults: batch size 100, gap timeout 60 s, write timeout
-     * 10 s (must be below the gap timeout), position blocks of up to 64 with a lease of 1 s, max gap offset 10,000,
+     * 10 s (must be below the gap timeout), position blocks off (size 1; lease 1 s when on), max gap offset 10,000,
      * token look-back 1,000, write concern majority, read concern majority, payloads stored as {@code byte[]},
      * collections {@code events}, {@code snapshots}, {@code eventSequence}, {@code eventTimeline}, indexes created on
      * start. The {@link MongoDatabase} is required.
@@ -757,7 +757,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         private ReadConcern readConcern = ReadConcern.MAJORITY;
         private Class<?> dataType = byte[].class;
         private boolean createIndexes = true;
-        private int positionBlockSize = 64;
+        private int positionBlockSize = 1;
         private Duration positionLease = Duration.ofSeconds(1);
 
         public Builder database(MongoDatabase database) {

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterators;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -42,6 +43,8 @@ final class PrefetchingBatches extends Spliterators.AbstractSpliterator<TrackedE
             List<? extends TrackedEventData<?>> batch;
             try {
                 batch = next == null ? fetchAfter.apply(lastToken) : await(next);
+            } catch (CancellationException e) {
+                return false; // the stream was closed while its consumer waited
             } catch (InterruptedException e) {
                 // the consumer is being stopped (as a read of its own would be): end the stream, keep the flag
                 Thread.currentThread().interrupt();

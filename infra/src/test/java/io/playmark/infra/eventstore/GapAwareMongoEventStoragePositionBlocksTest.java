@@ -47,6 +47,7 @@ class GapAwareMongoEventStoragePositionBlocksTest {
                                                              .database(database)
                                                              .eventSerializer(TestEvents.serializer())
                                                              .snapshotSerializer(TestEvents.serializer())
+                                                             .positionBlockSize(64)
                                                              .gapTimeout(Duration.ofSeconds(20))
                                                              .writeTimeout(Duration.ofSeconds(10))
                                                              .positionLease(LEASE))
