@@ -397,15 +397,21 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         if (document == null) {
             return Stream.empty();
         }
-        // the aggregate's next event must be placed above the event the snapshot stands for (see PositionBlocks)
-        long sequence = document.get(EventDocuments.SEQUENCE_NUMBER, Number.class).longValue();
+        if (positionBlocks.usesBlocks()) {
+            observeSnapshotEvent(aggregateIdentifier, document);
+        }
+        return Stream.of(EventDocuments.snapshotData(document));
+    }
+
+    /** The aggregate's next event must be placed above the event the snapshot stands for (see PositionBlocks). */
+    private void observeSnapshotEvent(String aggregateIdentifier, Document snapshot) {
+        long sequence = snapshot.get(EventDocuments.SEQUENCE_NUMBER, Number.class).longValue();
         Document event = eventCollection.find(Filters.eq(EventDocuments.STREAM_KEY,
                                                          EventDocuments.streamKey(aggregateIdentifier, sequence)))
                                         .projection(Projections.include("_id")).first();
         if (event != null) {
             positionBlocks.observe(event.get("_id", Number.class).longValue());
         }
-        return Stream.of(EventDocuments.snapshotData(document));
     }
 
     // ------------------------------------------------------------------------------------------------ aggregate streams

@@ -56,7 +56,7 @@ final class PositionBlocks implements AutoCloseable {
         this.closer = closer;
         this.maxBlockSize = maxBlockSize;
         this.leaseNanos = leaseNanos;
-        this.leaseTimer = maxBlockSize > 1 ? leaseTimer() : null;
+        this.leaseTimer = usesBlocks() ? leaseTimer() : null;
     }
 
     private static ScheduledThreadPoolExecutor leaseTimer() {
@@ -68,6 +68,11 @@ final class PositionBlocks implements AutoCloseable {
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         timer.setRemoveOnCancelPolicy(true);
         return timer;
+    }
+
+    /** Whether positions are handed out from blocks at all; with blocks of one, every append reserves its own. */
+    boolean usesBlocks() {
+        return maxBlockSize > 1;
     }
 
     /** Notes that {@code position} holds an event: positions handed out from now on are above it. */
