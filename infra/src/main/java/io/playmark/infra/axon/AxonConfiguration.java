@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.playmark.infra.audit.AuditMetadata;
 import io.playmark.infra.eventstore.GapAwareMongoEventStorageEngine;
 import io.playmark.query.consistency.EventPositions;
@@ -103,6 +105,22 @@ class AxonConfiguration {
             return gapAware::lastGlobalPositionOf;
         }
         return aggregateId -> OptionalLong.empty();
+    }
+
+    /**
+     * {@code playmark.event.store.positions.given.up}: global positions the tracking readers gave up. It should stay
+     * at zero; a rise means appends outlive the write timeout (ADR 0003) and deserves an alert.
+     */
+    @Bean
+    MeterBinder eventStoreMeters(EventStorageEngine engine) {
+        return registry -> {
+            if (engine instanceof GapAwareMongoEventStorageEngine gapAware) {
+                FunctionCounter.builder("playmark.event.store.positions.given.up", gapAware,
+                                        GapAwareMongoEventStorageEngine::givenUpPositions)
+                               .description("Global positions tracking readers gave up after the gap timeout")
+                               .register(registry);
+            }
+        };
     }
 
     /** Aggregates are snapshotted every {@code playmark.event-store.snapshot-threshold} events. */

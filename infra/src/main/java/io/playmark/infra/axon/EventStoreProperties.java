@@ -1,5 +1,6 @@
 package io.playmark.infra.axon;
 
+import io.playmark.infra.eventstore.GapAwareMongoEventStorageEngine;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -31,7 +32,8 @@ public record EventStoreProperties(Engine engine, int batchSize, Duration gapTim
         gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
         writeTimeout = writeTimeout == null ? Duration.ofSeconds(10) : writeTimeout;
         snapshotThreshold = snapshotThreshold <= 0 ? 100 : snapshotThreshold;
-        positionBlockSize = positionBlockSize <= 0 ? 1 : positionBlockSize;
+        positionBlockSize = positionBlockSize <= 0 ? GapAwareMongoEventStorageEngine.DEFAULT_POSITION_BLOCK_SIZE
+                                                  : positionBlockSize;
         positionLease = positionLease == null ? Duration.ofSeconds(1) : positionLease;
         if (writeTimeout.compareTo(gapTimeout) >= 0) {
             throw new IllegalArgumentException("playmark.event-store.write-timeout (" + writeTimeout

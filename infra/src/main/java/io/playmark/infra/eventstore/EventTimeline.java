@@ -50,14 +50,14 @@ final class EventTimeline {
     }
 
     /**
-     * Records the given (timestamp, global sequence) pairs. Buckets this process already recorded with a lower or
+     * Records the given (timestamp, global sequence) pairs, {@code timestamps.get(i)} with {@code sequences[i]}. Buckets this process already recorded with a lower or
      * equal sequence are skipped, so in steady state an append writes nothing here.
      */
-    void record(List<Instant> timestamps, long firstSequence, long timeoutMillis) {
+    void record(List<Instant> timestamps, long[] sequences, long timeoutMillis) {
         Map<String, Long> lowestPerBucket = new TreeMap<>();
         for (int i = 0; i < timestamps.size(); i++) {
             long seconds = timestamps.get(i).getEpochSecond();
-            long sequence = firstSequence + i;
+            long sequence = sequences[i];
             for (int level = 0; level < LEVELS.length; level++) {
                 String id = bucketId(level, Math.floorDiv(seconds, WIDTHS[level]));
                 lowestPerBucket.merge(id, sequence, Math::min);

@@ -59,8 +59,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -98,6 +100,8 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     static final String STREAM_KEY_INDEX = "streamKey_unique";
     static final String EVENT_IDENTIFIER_INDEX = "eventIdentifier_unique";
     private static final int FIRST_SEQUENCE_PROBES = 63;
+    /** The most positions one block reserves unless configured otherwise (ADR 0004). */
+    public static final int DEFAULT_POSITION_BLOCK_SIZE = 64;
     /** Keys of an aggregate stream asked for first; a stream this short is loaded in one small query. */
     private static final int FIRST_STREAM_PROBE = 32;
     private static final int SEARCH_POINTS = 32;
@@ -119,6 +123,8 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     private final int tokenLookback;
     private final Class<?> dataType;
     private final PositionBlocks positionBlocks;
+    /** Positions this instance's readers gave up: each one an append that outlived the write timeout, or was lost. */
+    private final AtomicLong givenUpPositions = new AtomicLong();
     /** Global position to the System.nanoTime() at which this engine first saw it missing. */
     private final Map<Long, Long> missingSince = new ConcurrentHashMap<>();
 
@@ -182,28 +188,29 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
             throw new EventStoreException(format("Could not reserve global positions for %d events: %s", count,
                                                  e.getMessage()), e);
         }
+        long[] positions = reservation.positions();
         long first = reservation.first();
         long last = reservation.last();
         // the write timeout runs from when the positions' block was reserved, not from this append
         long started = reservation.reservedAtNanos();
         for (int i = 0; i < count; i++) {
-            documents.get(i).put(EventDocuments.ID, first + i);
+            documents.get(i).put(EventDocuments.ID, positions[i]);
         }
         onSequenceReserved(first, last);
 
         try {
-            timeline.record(timestamps, first, remaining(started));
+            timeline.record(timestamps, positions, remaining(started));
             eventCollection.withTimeout(remaining(started), TimeUnit.MILLISECONDS)
                            .insertMany(documents, new InsertManyOptions().ordered(true));
         } catch (MongoBulkWriteException e) {
-            throw failedAppend(e, events, first, last);
+            throw failedAppend(e, events, positions);
         } catch (WriteDeadlineExceeded e) {
-            closePositions(first, last);
+            closePositions(positions, 0);
             throw new EventStoreException(format(
                     "Append of %d events at global positions [%d..%d] ran past the write timeout of %s before "
                             + "they were sent; nothing was written", count, first, last, writeTimeout));
         } catch (RuntimeException e) {
-            closePositions(first, last);
+            closePositions(positions, 0);
             throw new EventStoreException(format(
                     "Append of %d events at global positions [%d..%d] failed; the events before the failing one may "
                             + "have been written (see docs/event-store.md): %s", count, first, last, e.getMessage()),
@@ -221,7 +228,17 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     }
 
     /**
-     * Called after global positions {@code first..last} were reserved and before the events are written. Does
+     * How many global positions tracking readers of this instance have given up (tombstoned after the gap timeout, or
+     * as too far behind) since it started. Zero in a healthy store; each one is an append that outlived its write
+     * timeout or a writer that died between reserving and writing.
+     */
+    public long givenUpPositions() {
+        return givenUpPositions.get();
+    }
+
+    /**
+     * Called after global positions from {@code first} to {@code last} (rising; consecutive unless the append spans
+     * two position blocks) were reserved and before the events are written. Does
      * nothing; a hook for instrumentation and for tests that need an append to stall mid-way.
      */
     protected void onSequenceReserved(long first, long last) {
@@ -271,18 +288,18 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     }
 
     private RuntimeException failedAppend(MongoBulkWriteException e, List<? extends EventMessage<?>> events,
-                                          long first, long last) {
+                                          long[] positions) {
         if (e.getWriteErrors().isEmpty()) {
             // every event was applied on the primary, but the write concern was not confirmed in time
-            closePositions(first, last);
+            closePositions(positions, 0);
             return new EventStoreException(format(
                     "Events at global positions [%d..%d] were written but their write concern was not confirmed: %s. "
                             + "They will normally become durable; if the primary fails first they are rolled back",
-                    first, last, e.getWriteConcernError()), e);
+                    positions[0], positions[positions.length - 1], e.getWriteConcernError()), e);
         }
         BulkWriteError error = e.getWriteErrors().getFirst();
         int failedIndex = error.getIndex();
-        closePositions(first + failedIndex, last);
+        closePositions(positions, failedIndex);
         EventMessage<?> failed = events.get(failedIndex);
         if (error.getCategory() == ErrorCategory.DUPLICATE_KEY && !isIdIndexViolation(error.getMessage())) {
             if (failedIndex > 0) {
@@ -295,11 +312,11 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
             return new EventStoreException(format(
                     "Global position %d was given up by a tracking reader before this append reached the server "
                             + "(the append outlived the write timeout of %s); %d of %d events were written",
-                    first + failedIndex, writeTimeout, failedIndex, events.size()), e);
+                    positions[failedIndex], writeTimeout, failedIndex, events.size()), e);
         }
         return new EventStoreException(format("Append failed at event %d of %d (global position %d); %d events "
                                                       + "before it were written: %s",
-                                              failedIndex + 1, events.size(), first + failedIndex, failedIndex,
+                                              failedIndex + 1, events.size(), positions[failedIndex], failedIndex,
                                               error.getMessage()), e);
     }
 
@@ -328,18 +345,24 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
      * already hold a document (an event written before the failure, or a tombstone of a reader) are left as they are.
      */
     private void closePositions(long from, long to) {
-        if (from > to) {
+        closePositions(LongStream.rangeClosed(from, to).toArray(), 0);
+    }
+
+    /** Closes {@code positions} from index {@code from} on, as {@link #closePositions(long, long)} does. */
+    private void closePositions(long[] positions, int from) {
+        if (from >= positions.length) {
             return;
         }
         List<Document> tombstones = new ArrayList<>();
-        for (long position = from; position <= to; position++) {
-            tombstones.add(EventDocuments.tombstone(position));
+        for (int i = from; i < positions.length; i++) {
+            tombstones.add(EventDocuments.tombstone(positions[i]));
         }
         try {
             insertIgnoringDuplicates(tombstones);
         } catch (RuntimeException e) {
             logger.warn("Could not close global positions [{}..{}] after a failed append; tracking readers will give "
-                                + "them up after the gap timeout of {}", from, to, gapTimeout, e);
+                                + "them up after the gap timeout of {}", positions[from], positions[positions.length - 1],
+                        gapTimeout, e);
         }
     }
 
@@ -666,6 +689,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         }
         try {
             Set<Long> closed = insertIgnoringDuplicates(tombstones);
+            givenUpPositions.addAndGet(closed.size());
             if (!closed.isEmpty()) {
                 logger.warn("Gave up {} global position(s) missing for the gap timeout of {} or more than {} "
                                     + "positions behind: {}", closed.size(), gapTimeout, maxGapOffset,
@@ -763,7 +787,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         private ReadConcern readConcern = ReadConcern.MAJORITY;
         private Class<?> dataType = byte[].class;
         private boolean createIndexes = true;
-        private int positionBlockSize = 1;
+        private int positionBlockSize = DEFAULT_POSITION_BLOCK_SIZE;
         private Duration positionLease = Duration.ofSeconds(1);
 
         public Builder database(MongoDatabase database) {

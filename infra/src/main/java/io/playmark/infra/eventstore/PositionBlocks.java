@@ -11,11 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * A block is sized to demand: it starts at one position, doubles (up to a maximum) while appends use each block up
  * within its lease, and starts at one again after an idle lease, so sporadic appends reserve exactly what they write.
+ * An append that does not fit in what the open block has left takes that rest and the remainder from a new block, so
+ * its positions rise but need not be consecutive, and no position is left over because an append was large.
  * Positions are handed out only during the block's lease, which ends well inside the write timeout, and every append
- * counts its write deadline from the moment its block was reserved: a position is written within the write timeout of
- * its reservation, as without blocks, which is what makes giving up gaps safe (ADR 0003, ADR 0004). What a block has
- * left when it is retired (lease over, or an append that does not fit) is closed with tombstones at once, so readers
- * never wait for it.
+ * counts its write deadline from the moment its oldest block was reserved: a position is written within the write
+ * timeout of its reservation, as without blocks, which is what makes giving up gaps safe (ADR 0003, ADR 0004). What a
+ * block has left when it is retired (lease over, or passed by a position another process wrote) is closed with
+ * tombstones at once, so readers never wait for it.
  * <p>
  * Order: positions of one block rise with the order of the appends that took them. Across processes a block reserved
  * earlier holds lower positions than events another process has written since; so that an event is never placed below
@@ -37,8 +39,16 @@ final class PositionBlocks implements AutoCloseable {
         void close(long from, long to);
     }
 
-    /** Positions {@code first..last}, to be written before {@code reservedAtNanos} plus the write timeout. */
-    record Reservation(long first, long last, long reservedAtNanos) {
+    /** Rising positions, one per event, to be written before {@code reservedAtNanos} plus the write timeout. */
+    record Reservation(long[] positions, long reservedAtNanos) {
+
+        long first() {
+            return positions[0];
+        }
+
+        long last() {
+            return positions[positions.length - 1];
+        }
     }
 
     private final Counter counter;
@@ -80,36 +90,58 @@ final class PositionBlocks implements AutoCloseable {
         highestSeen.accumulateAndGet(position, Math::max);
     }
 
-    /** Takes {@code count} consecutive positions, from the open block if it has them, else from a new block. */
+    /**
+     * Takes {@code count} rising positions: from the open block while it lasts, the rest (or all, when the open block
+     * may no longer be used) from a new block.
+     */
     Reservation reserve(int count) {
         synchronized (this) {
             long now = System.nanoTime();
             Block block = current;
-            if (block != null && block.canHandOut(count, now, highestSeen.get())) {
-                return block.take(count);
-            }
-            current = null;
-            if (block != null && !block.isUsedUp()) {
+            long[] positions = new long[count];
+            int taken = 0;
+            long reservedAt = now;
+            if (block != null && block.canHandOut(now, highestSeen.get())) {
+                taken = block.take(positions, 0, count);
+                reservedAt = block.reservedAtNanos;
+                if (taken == count) {
+                    return new Reservation(positions, reservedAt);
+                }
+            } else if (block != null && !block.isUsedUp()) {
                 // off this append's path: its write deadline is already running
                 Block retired = block;
                 leaseTimer.execute(() -> closeRemainder(retired));
             }
-            int size = Math.max(count, nextSize(block, now));
+            current = null;
+            int size = Math.max(count - taken, nextSize(block, now));
             long started = System.nanoTime();
-            long last = counter.reserve(size, started);
+            long last;
+            try {
+                // positions taken from the open block are due within the write timeout of that block's reservation
+                last = counter.reserve(size, taken > 0 ? reservedAt : started);
+            } catch (RuntimeException e) {
+                if (taken > 0) {
+                    block.giveBack(taken);
+                    current = block;
+                }
+                throw e;
+            }
             Block fresh = new Block(last - size + 1, last, started, started + leaseNanos);
-            Reservation reservation = fresh.take(count);
+            fresh.take(positions, taken, count - taken);
+            if (taken == 0) {
+                reservedAt = started;
+            }
             current = fresh; // a used-up block stays current only to size the next one
             if (!fresh.isUsedUp()) {
                 leaseTimer.schedule(() -> retireIfCurrent(fresh), leaseNanos, TimeUnit.NANOSECONDS);
             }
-            return reservation;
+            return new Reservation(positions, reservedAt);
         }
     }
 
     /**
      * Doubles while demand uses blocks up within their lease; back to one after an idle lease; halves when another
-     * process wrote past the block; unchanged when an append did not fit.
+     * process wrote past the block.
      */
     private int nextSize(Block previous, long now) {
         if (closed || previous == null || previous.leaseEnded(now)) {
@@ -118,10 +150,7 @@ final class PositionBlocks implements AutoCloseable {
         if (previous.isUsedUp()) {
             return Math.min(maxBlockSize, previous.size() * 2);
         }
-        if (previous.next <= highestSeen.get()) {
-            return Math.max(1, previous.size() / 2);
-        }
-        return previous.size();
+        return Math.max(1, previous.size() / 2);
     }
 
     private void retireIfCurrent(Block block) {
@@ -189,14 +218,21 @@ final class PositionBlocks implements AutoCloseable {
             this.next = first;
         }
 
-        boolean canHandOut(int count, long now, long highestSeen) {
-            return next + count - 1 <= last && !leaseEnded(now) && next > highestSeen;
+        boolean canHandOut(long now, long highestSeen) {
+            return !isUsedUp() && !leaseEnded(now) && next > highestSeen;
         }
 
-        Reservation take(int count) {
-            Reservation reservation = new Reservation(next, next + count - 1, reservedAtNanos);
-            next += count;
-            return reservation;
+        /** Writes up to {@code count} of this block's next positions into {@code positions} from {@code from}; returns how many. */
+        int take(long[] positions, int from, int count) {
+            int taken = (int) Math.min(count, last - next + 1);
+            for (int i = 0; i < taken; i++) {
+                positions[from + i] = next++;
+            }
+            return taken;
+        }
+
+        void giveBack(int count) {
+            next -= count;
         }
 
         boolean leaseEnded(long now) {

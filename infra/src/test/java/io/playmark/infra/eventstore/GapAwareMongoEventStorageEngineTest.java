@@ -73,6 +73,7 @@ class GapAwareMongoEventStorageEngineTest {
         engine.appendEvents(TestEvents.itemAdded("early", 0));
         List<TrackedEventMessage<?>> first = readAll(engine, null);
         assertThat(gaps(first.getLast().trackingToken())).containsExactly(1L);
+        assertThat(engine.givenUpPositions()).isZero();
 
         Thread.sleep(GAP_TIMEOUT.plusMillis(200).toMillis());
         engine.appendEvents(TestEvents.itemAdded("middle", 0));
@@ -81,6 +82,7 @@ class GapAwareMongoEventStorageEngineTest {
         assertThat(second).extracting(m -> (Object) m.getPayload()).containsExactly(new ItemAdded("middle#0", 0));
         assertThat(gaps(second.getLast().trackingToken())).isEmpty();
         assertThat(events().find(Filters.eq("_id", 1L)).first()).containsEntry("tombstone", true);
+        assertThat(engine.givenUpPositions()).as("counted for the operators' meter").isEqualTo(1);
         assertThat(late.complete()).get().isInstanceOf(EventStoreException.class);
         assertThat(engine.readEvents("late").asStream()).isEmpty();
     }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,6 +130,25 @@ class GapAwareMongoEventStoragePositionBlocksTest {
         assertThat(database.getCollection("events").countDocuments(Filters.eq("tombstone", true))).isEqualTo(3);
         engine.appendEvents(TestEvents.itemAdded("after-close", 0));
         assertThat(headPosition()).as("after closing, each append reserves its own").isEqualTo(8L);
+    }
+
+    @Test
+    void anAppendLargerThanWhatTheOpenBlockHasLeftTakesTheRestAndANewBlockLeavingNothingOver() {
+        GapAwareMongoEventStorageEngine engine = engineHoldingAnOpenBlock(); // positions 5..7 held open
+
+        engine.appendEvents(IntStream.range(0, 5).mapToObj(i -> TestEvents.itemAdded("large", i)).toList());
+
+        assertThat(IntStream.range(0, 5).mapToObj(i -> positionOf("large", i)))
+                .as("the open block's rest, then the start of a new block of 8")
+                .containsExactly(5L, 6L, 7L, 8L, 9L);
+        assertThat(headPosition()).isEqualTo(15L);
+        assertThat(database.getCollection("events").countDocuments(Filters.eq("tombstone", true))).isZero();
+        engine.close();
+        assertThat(database.getCollection("events").countDocuments(Filters.eq("tombstone", true)))
+                .as("only the new block's unused 10..15, at close").isEqualTo(6);
+        List<TrackedEventMessage<?>> read = readAll(engine(), null);
+        assertThat(read).hasSize(9);
+        assertThat(gaps(read.getLast().trackingToken())).isEmpty();
     }
 
     /**

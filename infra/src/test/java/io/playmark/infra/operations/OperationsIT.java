@@ -30,7 +30,8 @@ class OperationsIT extends PlaymarkIntegrationTest {
         PlaymarkApi.Response metrics = asAdmin().get("/actuator/prometheus");
 
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.text()).contains("jvm_memory_used_bytes", "http_server_requests");
+        assertThat(metrics.text()).contains("jvm_memory_used_bytes", "http_server_requests",
+                                            "playmark_event_store_positions_given_up_total 0.0");
     }
 
     @Test
