@@ -22,9 +22,10 @@ class EmbeddedMongoConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedMongoServer embeddedMongoServer(@Value("${playmark.data-dir}") Path dataDirectory,
-                                            @Value("${playmark.mongodb.embedded.backend}") String backend) {
+                                            @Value("${playmark.mongodb.embedded.backend}") String backend,
+                                            @Value("${playmark.mongodb.embedded.h2-cache-mb}") int h2CacheMegabytes) {
         return EmbeddedMongoServer.start(EmbeddedMongoServer.Backend.valueOf(backend.strip().toUpperCase(Locale.ROOT)),
-                dataDirectory);
+                dataDirectory, h2CacheMegabytes);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         MEMORY
     }
 
+    /** The H2 page cache unless configured otherwise: room for the indexes of a few million events. */
+    public static final int DEFAULT_H2_CACHE_MEGABYTES = 256;
+
     private final MongoServer server;
     private final InetSocketAddress address;
     private final String description;
@@ -40,14 +44,24 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.description = description;
     }
 
+    /** Starts on a free loopback port, with the default H2 page cache. */
     public static EmbeddedMongoServer start(Backend backend, Path dataDirectory) {
+        return start(backend, dataDirectory, DEFAULT_H2_CACHE_MEGABYTES);
+    }
+
+    /**
+     * Starts on a free loopback port. {@code h2CacheMegabytes} is the H2 file's page cache: H2's own default of 16 MB
+     * no longer holds the event store's unique indexes from a few hundred thousand events on, and every index lookup
+     * that misses it reads and decodes a page.
+     */
+    public static EmbeddedMongoServer start(Backend backend, Path dataDirectory, int h2CacheMegabytes) {
         MongoBackend store;
         String description;
         if (backend == Backend.H2) {
             Path file = dataDirectory.resolve("mongo").resolve("playmark.mv").toAbsolutePath();
             createDirectories(file.getParent());
-            store = new H2Backend(file.toString());
-            description = "embedded mongo-java-server, H2 file " + file;
+            store = new H2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(h2CacheMegabytes).open());
+            description = "embedded mongo-java-server, H2 file %s (page cache %d MB)".formatted(file, h2CacheMegabytes);
         } else {
             store = new MemoryBackend();
             description = "embedded mongo-java-server, in memory (data is lost at exit)";

@@ -44,6 +44,10 @@ final class BenchmarkRun {
     private static final int SMALL_AGGREGATE_EVENTS = 10;
     private static final int SEED_ROUNDS = 10;
     private static final int UNTIMED_LOADS = 3;
+    /** Alternating turns per load-time comparison of the small and the big store. */
+    private static final int LOAD_TURNS = 10;
+    /** The small store that the big one is compared with in alternating turns, on the same server. */
+    private static final String COMPARISON_DATABASE = "playmark_small";
     /** Enough writers that one slow append does not hold back the steady rate. */
     private static final int LAG_WRITERS = 16;
     /** A safety cap for the engine under test and raw; axon-mongo gets the (much shorter) configured budget. */
@@ -72,8 +76,8 @@ final class BenchmarkRun {
                 backend.equals("h2") ? EmbeddedMongoServer.Backend.H2 : EmbeddedMongoServer.Backend.MEMORY, directory);
         log("started " + server.description());
         MongoClient client = MongoClients.create(server.connectionString());
-        try (StoreUnderTest store = create(client)) {
-            measure(store, client.getDatabase(DATABASE));
+        try (StoreUnderTest store = create(client, DATABASE)) {
+            measure(store, client);
         } catch (RuntimeException e) {
             error("ABORTED: " + describe(e));
             e.printStackTrace(System.out);
@@ -89,9 +93,9 @@ final class BenchmarkRun {
         }
     }
 
-    private StoreUnderTest create(MongoClient client) {
+    private StoreUnderTest create(MongoClient client, String databaseName) {
         Serializer serializer = PlayEvents.serializer();
-        MongoDatabase database = client.getDatabase(DATABASE);
+        MongoDatabase database = client.getDatabase(databaseName);
         return switch (subject) {
             case Results.RAW -> new RawOperations(database, "events", serializer, options.batchSize());
             case Results.GAP_AWARE -> new EngineUnderTest(subject, GapAwareMongoEventStorageEngine.builder()
@@ -104,7 +108,7 @@ final class BenchmarkRun {
                     .writeTimeout(Duration.ofSeconds(10))
                     .build());
             case Results.AXON_MONGO -> new EngineUnderTest(subject, MongoEventStorageEngine.builder()
-                    .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, DATABASE).build())
+                    .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, databaseName).build())
                     .eventSerializer(serializer)
                     .snapshotSerializer(serializer)
                     .batchSize(options.batchSize())
@@ -113,11 +117,12 @@ final class BenchmarkRun {
         };
     }
 
-    private void measure(StoreUnderTest store, MongoDatabase database) {
+    private void measure(StoreUnderTest store, MongoClient client) {
+        MongoDatabase database = client.getDatabase(DATABASE);
         boolean axonMongo = subject.equals(Results.AXON_MONGO);
         Duration budget = axonMongo ? options.budget() : SAFETY_BUDGET;
 
-        phase("seed " + Results.count(options.smallStore()), () -> seed(store));
+        phase("seed " + Results.count(options.smallStore()), () -> seed(store, bigAggregates, smallAggregates, ledger));
         phase("loads at " + Results.count(ledger.appendedCount()), () -> {
             loads(store, Figure.LOAD_10_SMALL, smallAggregates, SMALL_AGGREGATE_EVENTS, options.smallLoads(), budget);
             loads(store, Figure.LOAD_1000_SMALL, bigAggregates, BIG_AGGREGATE_EVENTS, options.bigLoads(), budget);
@@ -140,10 +145,14 @@ final class BenchmarkRun {
                 growth(Figure.LOAD_10_GROWTH, Figure.LOAD_10_SMALL, Figure.LOAD_10_LARGE);
                 growth(Figure.LOAD_1000_GROWTH, Figure.LOAD_1000_SMALL, Figure.LOAD_1000_LARGE);
             });
+            phase("loads at %s and at %s in turns".formatted(Results.count(options.smallStore()),
+                                                             Results.count(ledger.appendedCount())),
+                  () -> loadsInTurns(client, store, budget));
         } else {
             String why = "not measured: axon-mongo's H2 store stays at %s events (its reads scan the collection; "
                     .formatted(Results.count(ledger.appendedCount())) + "--fill-axon-mongo-h2 fills it)";
-            for (Figure figure : List.of(Figure.BULK_APPEND, Figure.LOAD_10_LARGE, Figure.LOAD_1000_LARGE)) {
+            for (Figure figure : List.of(Figure.BULK_APPEND, Figure.LOAD_10_LARGE, Figure.LOAD_1000_LARGE,
+                                         Figure.LOAD_10_IN_TURNS, Figure.LOAD_1000_IN_TURNS)) {
                 results.put(backend, subject, figure, Cell.notMeasured(why));
             }
         }
@@ -182,33 +191,33 @@ final class BenchmarkRun {
      * The aggregates to load, written in rounds between other events (so that an aggregate's events are spread through
      * the store, as a live aggregate's are), then other aggregates up to the small store size. One writer.
      */
-    private void seed(StoreUnderTest store) {
+    private void seed(StoreUnderTest store, List<String> big, List<String> small, EventLedger into) {
         for (int i = 0; i < options.bigAggregates(); i++) {
-            bigAggregates.add(UUID.randomUUID().toString());
+            big.add(UUID.randomUUID().toString());
         }
         for (int i = 0; i < options.smallAggregates(); i++) {
-            smallAggregates.add(UUID.randomUUID().toString());
+            small.add(UUID.randomUUID().toString());
         }
         int bigPerRound = BIG_AGGREGATE_EVENTS / SEED_ROUNDS;
         int smallPerRound = SMALL_AGGREGATE_EVENTS / SEED_ROUNDS;
         for (int round = 0; round < SEED_ROUNDS; round++) {
-            for (String aggregate : bigAggregates) {
-                append(store, events.stream(aggregate, (long) round * bigPerRound, bigPerRound));
+            for (String aggregate : big) {
+                append(store, events.stream(aggregate, (long) round * bigPerRound, bigPerRound), into);
             }
-            for (String aggregate : smallAggregates) {
-                append(store, events.stream(aggregate, (long) round * smallPerRound, smallPerRound));
+            for (String aggregate : small) {
+                append(store, events.stream(aggregate, (long) round * smallPerRound, smallPerRound), into);
             }
             long roundTarget = options.smallStore() * (round + 1L) / SEED_ROUNDS;
-            while (ledger.appendedCount() < roundTarget) {
-                int count = (int) Math.min(FILL_BATCH, roundTarget - ledger.appendedCount());
-                append(store, events.stream(UUID.randomUUID().toString(), 0, count));
+            while (into.appendedCount() < roundTarget) {
+                int count = (int) Math.min(FILL_BATCH, roundTarget - into.appendedCount());
+                append(store, events.stream(UUID.randomUUID().toString(), 0, count), into);
             }
         }
     }
 
-    private void append(StoreUnderTest store, List<DomainEventMessage<?>> batch) {
+    private void append(StoreUnderTest store, List<DomainEventMessage<?>> batch, EventLedger into) {
         store.append(batch);
-        ledger.appended(batch);
+        into.appended(batch);
     }
 
     /**
@@ -223,14 +232,7 @@ final class BenchmarkRun {
         long deadline = System.nanoTime() + budget.toNanos();
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
-            String aggregate = aggregates.get(i % aggregates.size());
-            long start = System.nanoTime();
-            int loaded = store.load(aggregate);
-            millis.add((System.nanoTime() - start) / 1e6);
-            if (loaded != expected) {
-                throw new IllegalStateException("Loaded %d events of aggregate %s, expected %d"
-                                                        .formatted(loaded, aggregate, expected));
-            }
+            millis.add(timedLoad(store, aggregates.get(i % aggregates.size()), expected));
         }
         millis.sort(Comparator.naturalOrder());
         double median = quantile(millis, 0.5);
@@ -239,6 +241,69 @@ final class BenchmarkRun {
             text += ", budget of %d s spent after %d of %d loads".formatted(budget.toSeconds(), millis.size(), count);
         }
         results.put(backend, subject, figure, Cell.of(median, text));
+    }
+
+    private static double timedLoad(StoreUnderTest store, String aggregate, int expected) {
+        long start = System.nanoTime();
+        int loaded = store.load(aggregate);
+        double millis = (System.nanoTime() - start) / 1e6;
+        if (loaded != expected) {
+            throw new IllegalStateException("Loaded %d events of aggregate %s, expected %d"
+                                                    .formatted(loaded, aggregate, expected));
+        }
+        return millis;
+    }
+
+    /**
+     * The growth with store size alone: a second store of the small size, seeded alike, on the same server, and the
+     * big store are loaded in alternating turns, so that the JIT, the heap, the server's caches and the machine's other
+     * load are the same for both. The sequential figures compare loads minutes apart, in other states of all of these.
+     */
+    private void loadsInTurns(MongoClient client, StoreUnderTest bigStore, Duration budget) {
+        List<String> comparisonBig = new ArrayList<>();
+        List<String> comparisonSmall = new ArrayList<>();
+        try (StoreUnderTest smallStore = create(client, COMPARISON_DATABASE)) {
+            seed(smallStore, comparisonBig, comparisonSmall, new EventLedger());
+            loadsInTurns(Figure.LOAD_10_IN_TURNS, new Turn(smallStore, comparisonSmall),
+                         new Turn(bigStore, smallAggregates), SMALL_AGGREGATE_EVENTS, options.smallLoads(), budget);
+            loadsInTurns(Figure.LOAD_1000_IN_TURNS, new Turn(smallStore, comparisonBig),
+                         new Turn(bigStore, bigAggregates), BIG_AGGREGATE_EVENTS, options.bigLoads(), budget);
+        }
+    }
+
+    /** A store and the aggregates loaded from it. */
+    private record Turn(StoreUnderTest store, List<String> aggregates) {
+
+        void load(int index, int expected, List<Double> millis) {
+            millis.add(timedLoad(store, aggregates.get(index % aggregates.size()), expected));
+        }
+    }
+
+    private void loadsInTurns(Figure figure, Turn small, Turn big, int expected, int count, Duration budget) {
+        for (int i = 0; i < UNTIMED_LOADS; i++) {
+            small.load(i, expected, new ArrayList<>());
+            big.load(i, expected, new ArrayList<>());
+        }
+        int turnLength = Math.max(1, count / LOAD_TURNS);
+        long deadline = System.nanoTime() + budget.toNanos();
+        List<Double> smallMillis = new ArrayList<>();
+        List<Double> bigMillis = new ArrayList<>();
+        for (int first = 0; first < count && System.nanoTime() < deadline; first += turnLength) {
+            int end = Math.min(count, first + turnLength);
+            for (int i = first; i < end; i++) {
+                small.load(i, expected, smallMillis);
+            }
+            for (int i = first; i < end; i++) {
+                big.load(i, expected, bigMillis);
+            }
+        }
+        smallMillis.sort(Comparator.naturalOrder());
+        bigMillis.sort(Comparator.naturalOrder());
+        double smallMedian = quantile(smallMillis, 0.5);
+        double bigMedian = quantile(bigMillis, 0.5);
+        double ratio = bigMedian / smallMedian;
+        results.put(backend, subject, figure, Cell.of(ratio, "%.2f× (%s ms → %s ms, n=%d + %d)".formatted(
+                ratio, decimal(smallMedian), decimal(bigMedian), smallMillis.size(), bigMillis.size())));
     }
 
     private void growth(Figure figure, Figure small, Figure large) {
@@ -338,7 +403,7 @@ final class BenchmarkRun {
                     return;
                 }
                 try {
-                    append(store, events.stream(UUID.randomUUID().toString(), 0, count));
+                    append(store, events.stream(UUID.randomUUID().toString(), 0, count), ledger);
                 } catch (RuntimeException e) {
                     failure.set(e);
                 }
