@@ -100,12 +100,10 @@ final class PositionBlocks implements AutoCloseable {
             Block block = current;
             long[] positions = new long[count];
             int taken = 0;
-            long reservedAt = now;
             if (block != null && block.canHandOut(now, highestSeen.get())) {
                 taken = block.take(positions, 0, count);
-                reservedAt = block.reservedAtNanos;
                 if (taken == count) {
-                    return new Reservation(positions, reservedAt);
+                    return new Reservation(positions, block.reservedAtNanos);
                 }
             } else if (block != null && !block.isUsedUp()) {
                 // off this append's path: its write deadline is already running
@@ -115,10 +113,11 @@ final class PositionBlocks implements AutoCloseable {
             current = null;
             int size = Math.max(count - taken, nextSize(block, now));
             long started = System.nanoTime();
+            // positions taken from the open block are due within the write timeout of that block's reservation
+            long deadlineFrom = taken > 0 ? block.reservedAtNanos : started;
             long last;
             try {
-                // positions taken from the open block are due within the write timeout of that block's reservation
-                last = counter.reserve(size, taken > 0 ? reservedAt : started);
+                last = counter.reserve(size, deadlineFrom);
             } catch (RuntimeException e) {
                 if (taken > 0) {
                     block.giveBack(taken);
@@ -128,14 +127,11 @@ final class PositionBlocks implements AutoCloseable {
             }
             Block fresh = new Block(last - size + 1, last, started, started + leaseNanos);
             fresh.take(positions, taken, count - taken);
-            if (taken == 0) {
-                reservedAt = started;
-            }
             current = fresh; // a used-up block stays current only to size the next one
             if (!fresh.isUsedUp()) {
                 leaseTimer.schedule(() -> retireIfCurrent(fresh), leaseNanos, TimeUnit.NANOSECONDS);
             }
-            return new Reservation(positions, reservedAt);
+            return new Reservation(positions, deadlineFrom);
         }
     }
 
