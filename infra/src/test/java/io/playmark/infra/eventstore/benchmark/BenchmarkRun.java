@@ -103,7 +103,6 @@ final class BenchmarkRun {
                     .eventSerializer(serializer)
                     .snapshotSerializer(serializer)
                     .batchSize(options.batchSize())
-                    .positionBlockSize(64) // the opt-in position blocks of ADR 0004, as measured in docs/benchmarks.md
                     .gapTimeout(Duration.ofSeconds(60))
                     .writeTimeout(Duration.ofSeconds(10))
                     .build());
