@@ -60,8 +60,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         if (backend == Backend.H2) {
             Path file = dataDirectory.resolve("mongo").resolve("playmark.mv").toAbsolutePath();
             createDirectories(file.getParent());
-            store = new H2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(h2CacheMegabytes).open());
-            description = "embedded mongo-java-server, H2 file %s (page cache %d MB)".formatted(file, h2CacheMegabytes);
+            int cacheMegabytes = cacheWithinHeap(h2CacheMegabytes);
+            store = new H2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open());
+            description = "embedded mongo-java-server, H2 file %s (page cache %d MB)".formatted(file, cacheMegabytes);
         } else {
             store = new MemoryBackend();
             description = "embedded mongo-java-server, in memory (data is lost at exit)";
@@ -88,6 +89,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             server.shutdown();
             log.info("Stopped {}", description);
         }
+    }
+
+    /** The configured cache, but at most a quarter of the heap: a small container must not spend its heap on pages. */
+    private static int cacheWithinHeap(int requestedMegabytes) {
+        if (requestedMegabytes < 1) {
+            throw new IllegalArgumentException("The H2 page cache must be at least 1 MB, not " + requestedMegabytes);
+        }
+        long quarterOfHeap = Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024);
+        return (int) Math.max(1, Math.min(requestedMegabytes, quarterOfHeap));
     }
 
     private static void createDirectories(Path directory) {

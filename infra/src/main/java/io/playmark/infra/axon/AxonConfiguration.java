@@ -108,8 +108,8 @@ class AxonConfiguration {
     }
 
     /**
-     * {@code playmark.event.store.positions.given.up}: global positions the tracking readers gave up. It should stay
-     * at zero; a rise means appends outlive the write timeout (ADR 0003) and deserves an alert.
+     * {@code playmark.event.store.positions.given.up}: global positions this instance's tracking readers gave up since
+     * it started (docs/event-store.md says what raises it). Steady rises mean appends outlive the write timeout.
      */
     @Bean
     MeterBinder eventStoreMeters(EventStorageEngine engine) {

@@ -143,7 +143,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         this.dataType = builder.dataType;
         // positions are handed out for at most half the write timeout, so every append has the other half to write
         long leaseNanos = Math.min(builder.positionLease.toNanos(), writeTimeout.toNanos() / 2);
-        this.positionBlocks = new PositionBlocks(this::reserveOnCounter, this::closePositions,
+        this.positionBlocks = new PositionBlocks(this::reserveOnCounter, this::closeUnusedBlockPositions,
                                                  builder.positionBlockSize, leaseNanos);
         if (builder.createIndexes) {
             ensureIndexes();
@@ -200,6 +200,13 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
 
         try {
             timeline.record(timestamps, positions, remaining(started));
+        } catch (RuntimeException e) {
+            closePositions(positions, 0);
+            throw new EventStoreException(format(
+                    "Append of %d events (global positions %d to %d) could not record its time index; nothing was "
+                            + "written: %s", count, first, last, e.getMessage()), e);
+        }
+        try {
             eventCollection.withTimeout(remaining(started), TimeUnit.MILLISECONDS)
                            .insertMany(documents, new InsertManyOptions().ordered(true));
         } catch (MongoBulkWriteException e) {
@@ -340,15 +347,16 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
                                                failed.getIdentifier()), cause);
     }
 
-    /**
-     * Writes tombstones at the given positions so that readers need not wait for the gap timeout. Positions that
-     * already hold a document (an event written before the failure, or a tombstone of a reader) are left as they are.
-     */
-    private void closePositions(long from, long to) {
+    /** Closes the rest of a retired position block, as {@link #closePositions(long[], int)} does. */
+    private void closeUnusedBlockPositions(long from, long to) {
         closePositions(LongStream.rangeClosed(from, to).toArray(), 0);
     }
 
-    /** Closes {@code positions} from index {@code from} on, as {@link #closePositions(long, long)} does. */
+    /**
+     * Writes tombstones at {@code positions} from index {@code from} on, so that readers need not wait for the gap
+     * timeout. Positions that already hold a document (an event written before a failure, or a tombstone of a reader)
+     * are left as they are.
+     */
     private void closePositions(long[] positions, int from) {
         if (from >= positions.length) {
             return;
@@ -360,8 +368,8 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         try {
             insertIgnoringDuplicates(tombstones);
         } catch (RuntimeException e) {
-            logger.warn("Could not close global positions [{}..{}] after a failed append; tracking readers will give "
-                                + "them up after the gap timeout of {}", positions[from], positions[positions.length - 1],
+            logger.warn("Could not close unused global positions {} to {}; tracking readers will give them up after "
+                                + "the gap timeout of {}", positions[from], positions[positions.length - 1],
                         gapTimeout, e);
         }
     }

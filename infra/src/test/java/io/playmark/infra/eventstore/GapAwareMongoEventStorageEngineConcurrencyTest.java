@@ -222,7 +222,7 @@ class GapAwareMongoEventStorageEngineConcurrencyTest {
                                               .database(database)
                                               .eventSerializer(TestEvents.serializer())
                                               .snapshotSerializer(TestEvents.serializer())
-                                              .positionBlockSize(64) // the opt-in blocks, across two instances
+                                              .positionBlockSize(64) // blocks (the default), across two instances
                                               .gapTimeout(Duration.ofSeconds(20))
                                               .writeTimeout(Duration.ofSeconds(10))
                                               .build();

@@ -135,19 +135,22 @@ class GapAwareMongoEventStoragePositionBlocksTest {
     @Test
     void anAppendLargerThanWhatTheOpenBlockHasLeftTakesTheRestAndANewBlockLeavingNothingOver() {
         GapAwareMongoEventStorageEngine engine = engineHoldingAnOpenBlock(); // positions 5..7 held open
+        engine(database, b -> b.positionBlockSize(1)).appendEvents(TestEvents.itemAdded("elsewhere", 0)); // 8
 
         engine.appendEvents(IntStream.range(0, 5).mapToObj(i -> TestEvents.itemAdded("large", i)).toList());
 
         assertThat(IntStream.range(0, 5).mapToObj(i -> positionOf("large", i)))
-                .as("the open block's rest, then the start of a new block of 8")
-                .containsExactly(5L, 6L, 7L, 8L, 9L);
-        assertThat(headPosition()).isEqualTo(15L);
+                .as("the open block's rest, then the start of a new block of 8 above the other process's event")
+                .containsExactly(5L, 6L, 7L, 9L, 10L);
+        assertThat(headPosition()).isEqualTo(16L);
         assertThat(database.getCollection("events").countDocuments(Filters.eq("tombstone", true))).isZero();
         engine.close();
         assertThat(database.getCollection("events").countDocuments(Filters.eq("tombstone", true)))
-                .as("only the new block's unused 10..15, at close").isEqualTo(6);
+                .as("only the new block's unused 11..16, at close").isEqualTo(6);
         List<TrackedEventMessage<?>> read = readAll(engine(), null);
-        assertThat(read).hasSize(9);
+        assertThat(read).hasSize(10);
+        assertThat(read.stream().filter(m -> ((TestEvents.ItemAdded) m.getPayload()).item().startsWith("large"))
+                       .map(m -> ((TestEvents.ItemAdded) m.getPayload()).number())).containsExactly(0, 1, 2, 3, 4);
         assertThat(gaps(read.getLast().trackingToken())).isEmpty();
     }
 

@@ -45,6 +45,8 @@ class PositionBlocksTest {
         assertThat(reservationStarts).hasSize(3);
         assertThat(spanning.reservedAtNanos()).as("the deadline counts from the older block's reservation")
                                               .isEqualTo(reservationStarts.get(1));
+        assertThat(reservationStarts.get(2)).as("and so does the reservation of the new block")
+                                            .isEqualTo(reservationStarts.get(1));
         assertThat(closed).as("nothing was left over").isEmpty();
         assertThat(blocks.reserve(2).positions()).containsExactly(6, 7);
     }

@@ -1,5 +1,6 @@
 package io.playmark.infra.eventstore.benchmark;
 
+import io.playmark.infra.eventstore.GapAwareMongoEventStorageEngine;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -210,6 +211,9 @@ final class EngineUnderTest implements StoreUnderTest {
     @Override
     public void close() {
         eventStore.shutDown();
+        if (engine instanceof GapAwareMongoEventStorageEngine gapAware) {
+            gapAware.close(); // closes its open position block while the server is still there
+        }
     }
 
     /**

@@ -150,6 +150,7 @@ public final class EventStoreSoakCheck {
             return false;
         } finally {
             eventStore.shutDown();
+            engine.close();
             client.close();
             server.close();
             log("server stopped, H2 file closed: %,.0f MB".formatted(fileSize() / 1e6));
@@ -217,8 +218,8 @@ public final class EventStoreSoakCheck {
         }
         MongoClient client = MongoClients.create(server.connectionString());
         EmbeddedEventStore eventStore = null;
+        GapAwareMongoEventStorageEngine engine = engine(client);
         try {
-            GapAwareMongoEventStorageEngine engine = engine(client);
             eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
             log("restarted in %.1f s".formatted((System.nanoTime() - restart) / 1e9));
             EventLedger replay = ledger.forNewReader();
@@ -249,6 +250,7 @@ public final class EventStoreSoakCheck {
             if (eventStore != null) {
                 eventStore.shutDown();
             }
+            engine.close();
             client.close();
             server.close();
         }
