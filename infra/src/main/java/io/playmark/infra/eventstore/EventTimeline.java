@@ -50,8 +50,9 @@ final class EventTimeline {
     }
 
     /**
-     * Records the given (timestamp, global sequence) pairs, {@code timestamps.get(i)} with {@code sequences[i]}. Buckets this process already recorded with a lower or
-     * equal sequence are skipped, so in steady state an append writes nothing here.
+     * Records the given (timestamp, global sequence) pairs, {@code timestamps.get(i)} with {@code sequences[i]}.
+     * Buckets this process already recorded with a lower or equal sequence are skipped, so in steady state an append
+     * writes nothing here.
      */
     void record(List<Instant> timestamps, long[] sequences, long timeoutMillis) {
         Map<String, Long> lowestPerBucket = new TreeMap<>();

@@ -200,11 +200,10 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
 
         try {
             timeline.record(timestamps, positions, remaining(started));
+        } catch (WriteDeadlineExceeded e) {
+            throw nothingWritten(positions, "ran past the write timeout of " + writeTimeout, null);
         } catch (RuntimeException e) {
-            closePositions(positions, 0);
-            throw new EventStoreException(format(
-                    "Append of %d events (global positions %d to %d) could not record its time index; nothing was "
-                            + "written: %s", count, first, last, e.getMessage()), e);
+            throw nothingWritten(positions, "could not record its time index: " + e.getMessage(), e);
         }
         try {
             eventCollection.withTimeout(remaining(started), TimeUnit.MILLISECONDS)
@@ -212,10 +211,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         } catch (MongoBulkWriteException e) {
             throw failedAppend(e, events, positions);
         } catch (WriteDeadlineExceeded e) {
-            closePositions(positions, 0);
-            throw new EventStoreException(format(
-                    "Append of %d events at global positions [%d..%d] ran past the write timeout of %s before "
-                            + "they were sent; nothing was written", count, first, last, writeTimeout));
+            throw nothingWritten(positions, "ran past the write timeout of " + writeTimeout, null);
         } catch (RuntimeException e) {
             closePositions(positions, 0);
             throw new EventStoreException(format(
@@ -223,6 +219,14 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
                             + "have been written (see docs/event-store.md): %s", count, first, last, e.getMessage()),
                                           e);
         }
+    }
+
+    /** Closes an append's positions, none of which was written, and says why. */
+    private EventStoreException nothingWritten(long[] positions, String why, Exception cause) {
+        closePositions(positions, 0);
+        return new EventStoreException(format("Append of %d events at global positions %d to %d %s; nothing was "
+                                                      + "written", positions.length, positions[0],
+                                              positions[positions.length - 1], why), cause);
     }
 
     /**
@@ -775,7 +779,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
 
     /**
      * Builds a {@link GapAwareMongoEventStorageEngine}. Defaults: batch size 100, gap timeout 60 s, write timeout
-     * 10 s (must be below the gap timeout), position blocks off (size 1; lease 1 s when on), max gap offset 10,000,
+     * 10 s (must be below the gap timeout), position blocks of up to 64 with a lease of 1 s, max gap offset 10,000,
      * token look-back 1,000, write concern majority, read concern majority, payloads stored as {@code byte[]},
      * collections {@code events}, {@code snapshots}, {@code eventSequence}, {@code eventTimeline}, indexes created on
      * start. The {@link MongoDatabase} is required.

@@ -218,7 +218,10 @@ final class PositionBlocks implements AutoCloseable {
             return !isUsedUp() && !leaseEnded(now) && next > highestSeen;
         }
 
-        /** Writes up to {@code count} of this block's next positions into {@code positions} from {@code from}; returns how many. */
+        /**
+         * Puts up to {@code count} of this block's next positions into {@code positions} from index {@code from};
+         * returns how many it put.
+         */
         int take(long[] positions, int from, int count) {
             int taken = (int) Math.min(count, last - next + 1);
             for (int i = 0; i < taken; i++) {

@@ -15,11 +15,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PositionBlocksTest {
 
-    /** The shared counter: every call reserves the next {@code count} positions, unless told to fail. */
     private final List<Long> reservationStarts = new ArrayList<>();
     private final List<long[]> closed = new ArrayList<>();
     private long counter;
     private boolean counterFails;
+    /** Over a shared counter kept here: every call reserves the next {@code count} positions, unless told to fail. */
     private final PositionBlocks blocks = new PositionBlocks((count, startedNanos) -> {
         if (counterFails) {
             throw new IllegalStateException("counter unreachable");

@@ -227,13 +227,12 @@ final class BenchmarkRun {
      */
     private void loads(StoreUnderTest store, Figure figure, List<String> aggregates, int expected, int count,
                        Duration budget) {
-        for (int i = 0; i < UNTIMED_LOADS; i++) {
-            store.load(aggregates.get(i % aggregates.size()));
-        }
+        Turn loads = new Turn(store, aggregates);
+        loads.warmUp();
         long deadline = System.nanoTime() + budget.toNanos();
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
-            millis.add(timedLoad(store, aggregates.get(i % aggregates.size()), expected));
+            loads.load(i, expected, millis);
         }
         millis.sort(Comparator.naturalOrder());
         double median = quantile(millis, 0.5);
@@ -242,17 +241,6 @@ final class BenchmarkRun {
             text += ", budget of %d s spent after %d of %d loads".formatted(budget.toSeconds(), millis.size(), count);
         }
         results.put(backend, subject, figure, Cell.of(median, text));
-    }
-
-    private static double timedLoad(StoreUnderTest store, String aggregate, int expected) {
-        long start = System.nanoTime();
-        int loaded = store.load(aggregate);
-        double millis = (System.nanoTime() - start) / 1e6;
-        if (loaded != expected) {
-            throw new IllegalStateException("Loaded %d events of aggregate %s, expected %d"
-                                                    .formatted(loaded, aggregate, expected));
-        }
-        return millis;
     }
 
     /**
@@ -274,19 +262,32 @@ final class BenchmarkRun {
         }
     }
 
-    /** A store and the aggregates loaded from it. */
+    /** A store and the aggregates loaded from it, in turn. */
     private record Turn(StoreUnderTest store, List<String> aggregates) {
 
+        /** A few untimed loads first. */
+        void warmUp() {
+            for (int i = 0; i < UNTIMED_LOADS; i++) {
+                store.load(aggregates.get(i % aggregates.size()));
+            }
+        }
+
+        /** Loads the aggregate at {@code index} (taken in turn), checks its size, and adds the time it took. */
         void load(int index, int expected, List<Double> millis) {
-            millis.add(timedLoad(store, aggregates.get(index % aggregates.size()), expected));
+            String aggregate = aggregates.get(index % aggregates.size());
+            long start = System.nanoTime();
+            int loaded = store.load(aggregate);
+            millis.add((System.nanoTime() - start) / 1e6);
+            if (loaded != expected) {
+                throw new IllegalStateException("Loaded %d events of aggregate %s, expected %d"
+                                                        .formatted(loaded, aggregate, expected));
+            }
         }
     }
 
     private void loadsInTurns(Figure figure, Turn small, Turn big, int expected, int count, Duration budget) {
-        for (int i = 0; i < UNTIMED_LOADS; i++) {
-            small.load(i, expected, new ArrayList<>());
-            big.load(i, expected, new ArrayList<>());
-        }
+        small.warmUp();
+        big.warmUp();
         int turnLength = Math.max(1, count / LOAD_TURNS);
         long deadline = System.nanoTime() + budget.toNanos();
         List<Double> smallMillis = new ArrayList<>();

@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * aggregates of 1 to 50 events per append) while a tracking processor follows them and a loader re-reads aggregates;
  * then the server is stopped (closing the H2 file), started again on the same file, and a fresh processor replays
  * everything. It verifies that every acknowledged event is delivered exactly once, before and after the restart, that
- * no global position was given up by a reader, and prints every error on the way: above all H2's "Chunk … not found", which was
- * once seen from a full scan right after a million inserts, to show whether it can reach Playmark through the engine.
+ * no global position was given up by a reader, and prints every error on the way: above all H2's "Chunk … not
+ * found", which was once seen from a full scan right after a million inserts, to show whether it can reach Playmark
+ * through the engine.
  * <p>
  * Not part of any test command: it takes about a quarter of an hour for a million events. Exit code 0 when clean.
  */
