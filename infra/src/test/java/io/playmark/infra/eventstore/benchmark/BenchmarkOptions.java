@@ -99,7 +99,7 @@ record BenchmarkOptions(List<String> backends, List<String> subjects, long event
                                     Duration.ofSeconds(appendSeconds), Math.max(1_000, events / 10), lagRate,
                                     lagBatch, Duration.ofSeconds(lagSeconds),
                                     Duration.ofSeconds(budgetSeconds), dataDir, fillAxonMongoOnH2, quick ? 2 : 5,
-                                    quick ? 20 : 50, quick ? 10 : 30, quick ? 50 : 200, warmUp);
+                                    quick ? 20 : 50, quick ? 10 : 100, quick ? 50 : 1_000, warmUp);
     }
 
     /**

@@ -45,7 +45,7 @@ final class BenchmarkRun {
     private static final int SEED_ROUNDS = 10;
     private static final int UNTIMED_LOADS = 3;
     /** Alternating turns per load-time comparison of the small and the big store. */
-    private static final int LOAD_TURNS = 10;
+    private static final int LOAD_TURNS = 20;
     /** The small store that the big one is compared with in alternating turns, on the same server. */
     private static final String COMPARISON_DATABASE = "playmark_small";
     /** Enough writers that one slow append does not hold back the steady rate. */
@@ -338,12 +338,17 @@ final class BenchmarkRun {
      * minutes apart. The raw documents are not part of the engine's store.
      */
     private void pairedAppends(StoreUnderTest engine, RawOperations raw, Figure figure, int writers) {
-        Window engineTotal = new Window(0, 0);
-        Window rawTotal = new Window(0, 0);
-        for (int turn = 0; turn < options.appendWindow().toSeconds(); turn++) {
-            engineTotal = engineTotal.plus(appendFor(engine, true, writers, Duration.ofSeconds(1), Long.MAX_VALUE));
-            rawTotal = rawTotal.plus(appendFor(raw, false, writers, Duration.ofSeconds(1), Long.MAX_VALUE));
+        List<Window> engineTurns = new ArrayList<>();
+        List<Window> rawTurns = new ArrayList<>();
+        Duration turn = Duration.ofSeconds(1);
+        Runnable engineTurn = () -> engineTurns.add(appendFor(engine, true, writers, turn, Long.MAX_VALUE));
+        Runnable rawTurn = () -> rawTurns.add(appendFor(raw, false, writers, turn, Long.MAX_VALUE));
+        for (int pair = 0; pair < options.appendWindow().toSeconds(); pair++) {
+            // which goes first alternates, so that neither always writes while the server still flushes the other
+            (pair % 2 == 0 ? List.of(engineTurn, rawTurn) : List.of(rawTurn, engineTurn)).forEach(Runnable::run);
         }
+        Window engineTotal = engineTurns.stream().reduce(new Window(0, 0), Window::plus);
+        Window rawTotal = rawTurns.stream().reduce(new Window(0, 0), Window::plus);
         otherEventsInFile += rawTotal.events();
         double share = engineTotal.rate() / rawTotal.rate();
         results.put(backend, subject, figure, Cell.of(share, "%,.0f/s against raw %,.0f/s: %.0f %%".formatted(

@@ -34,10 +34,12 @@ final class Results {
         LOAD_1000_SMALL("load a 1,000-event aggregate, %1$s in store: median / p95 ms", false),
         LOAD_10_LARGE("load a 10-event aggregate, %2$s in store: median / p95 ms", false),
         LOAD_1000_LARGE("load a 1,000-event aggregate, %2$s in store: median / p95 ms", false),
+        // context only: minutes apart the JIT, the heap and the machine's load differ too, which the figures in turns
+        // below rule out; the issue's ≤ 1.2× is checked on those
         LOAD_10_GROWTH("load time growth %1$s → %2$s, 10-event aggregate (medians of the two figures above, minutes "
-                               + "apart)", false),
+                               + "apart; context, no target)", false),
         LOAD_1000_GROWTH("load time growth %1$s → %2$s, 1,000-event aggregate (medians of the two figures above, "
-                                 + "minutes apart)", false),
+                                 + "minutes apart; context, no target)", false),
         LOAD_10_IN_TURNS("load time growth %1$s → %2$s, 10-event aggregate, a %1$s store beside the big one on the "
                                  + "same server, loaded in alternating turns (medians)", false),
         LOAD_1000_IN_TURNS("load time growth %1$s → %2$s, 1,000-event aggregate, a %1$s store beside the big one on "
@@ -181,7 +183,7 @@ final class Results {
         return switch (figure) {
             case APPEND_1, BULK_APPEND, READ_STREAM -> "≥ 60 % of raw";
             case APPEND_8 -> memory ? "≥ 60 % of raw, ≥ 5,000/s" : "≥ 60 % of raw";
-            case LOAD_10_GROWTH, LOAD_1000_GROWTH, LOAD_10_IN_TURNS, LOAD_1000_IN_TURNS -> "≤ 1.2×";
+            case LOAD_10_IN_TURNS, LOAD_1000_IN_TURNS -> "≤ 1.2×";
             case REPLAY -> memory ? "≥ 60 % of raw, ≥ 20,000/s, 1 M < 60 s" : "≥ 60 % of raw, 1 M < 180 s";
             case PAIRED_WALK -> "replay ≥ 60 % of it";
             case PAIRED_APPEND_1, PAIRED_APPEND_8 -> "≥ 60 % of raw";
@@ -207,7 +209,7 @@ final class Results {
         boolean pass = switch (figure) {
             case APPEND_1, BULK_APPEND, READ_STREAM -> ofRaw.test(0.6);
             case APPEND_8 -> ofRaw.test(0.6) && (!memory || value >= 5_000);
-            case LOAD_10_GROWTH, LOAD_1000_GROWTH, LOAD_10_IN_TURNS, LOAD_1000_IN_TURNS -> value <= 1.2;
+            case LOAD_10_IN_TURNS, LOAD_1000_IN_TURNS -> value <= 1.2;
             case PAIRED_WALK, PAIRED_APPEND_1, PAIRED_APPEND_8 -> value >= 0.6;
             case REPLAY -> ofRaw.test(0.6) && value >= (memory ? 20_000 : 1_000_000 / 180.0);
             case SKIPPED -> value == 0;
