@@ -109,7 +109,7 @@ final class Results {
         }
         String share = "";
         Cell raw = cells.get(new Key(backend, RAW, figure));
-        if (figure.rate && !subject.equals(RAW) && raw != null) {
+        if (figure.rate && !subject.equals(RAW) && raw != null && cell.measured()) {
             share = " (" + percentOfRaw(cell, raw) + " of raw)";
         }
         System.out.printf("RESULT %-6s %-10s %s: %s%s%n", backend, subject, label(figure), cell.text(), share);
@@ -177,14 +177,18 @@ final class Results {
         return "%.0f %%".formatted(100 * engine.value() / raw.value());
     }
 
-    /** The targets; replay times are for 1 M events, so a smaller run is held to the same rate. */
+    /**
+     * The issue's targets; replay times are for 1 M events, so a smaller run is held to the same rate. A share of raw
+     * is judged where the engine and raw ran in the same seconds (the figures in turns) whenever such a figure exists:
+     * a share of two figures minutes apart also measures how the process and the machine changed in between.
+     */
     private static String target(Figure figure, String backend) {
         boolean memory = backend.equals("memory");
         return switch (figure) {
-            case APPEND_1, BULK_APPEND, READ_STREAM -> "≥ 60 % of raw";
-            case APPEND_8 -> memory ? "≥ 60 % of raw, ≥ 5,000/s" : "≥ 60 % of raw";
+            case BULK_APPEND, READ_STREAM -> "≥ 60 % of raw";
+            case APPEND_8 -> memory ? "≥ 5,000/s" : "";
             case LOAD_10_IN_TURNS, LOAD_1000_IN_TURNS -> "≤ 1.2×";
-            case REPLAY -> memory ? "≥ 60 % of raw, ≥ 20,000/s, 1 M < 60 s" : "≥ 60 % of raw, 1 M < 180 s";
+            case REPLAY -> memory ? "≥ 20,000/s, 1 M < 60 s" : "1 M < 180 s";
             case PAIRED_WALK -> "replay ≥ 60 % of it";
             case PAIRED_APPEND_1, PAIRED_APPEND_8 -> "≥ 60 % of raw";
             case SKIPPED -> "0";
@@ -207,11 +211,11 @@ final class Results {
         boolean memory = backend.equals("memory");
         DoublePredicate ofRaw = share -> raw != null && !Double.isNaN(raw.value()) && value >= share * raw.value();
         boolean pass = switch (figure) {
-            case APPEND_1, BULK_APPEND, READ_STREAM -> ofRaw.test(0.6);
-            case APPEND_8 -> ofRaw.test(0.6) && (!memory || value >= 5_000);
+            case BULK_APPEND, READ_STREAM -> ofRaw.test(0.6);
+            case APPEND_8 -> value >= 5_000;
             case LOAD_10_IN_TURNS, LOAD_1000_IN_TURNS -> value <= 1.2;
             case PAIRED_WALK, PAIRED_APPEND_1, PAIRED_APPEND_8 -> value >= 0.6;
-            case REPLAY -> ofRaw.test(0.6) && value >= (memory ? 20_000 : 1_000_000 / 180.0);
+            case REPLAY -> value >= (memory ? 20_000 : 1_000_000 / 180.0);
             case SKIPPED -> value == 0;
             default -> true;
         };
