@@ -119,6 +119,8 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     private final EventTimeline timeline;
     private final Duration gapTimeout;
     private final Duration writeTimeout;
+    /** How an append that ran out of time before reaching the server ends. */
+    private final String pastWriteTimeout;
     private final int maxGapOffset;
     private final int tokenLookback;
     private final Class<?> dataType;
@@ -138,6 +140,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         this.timeline = new EventTimeline(database.getCollection(builder.timelineCollectionName));
         this.gapTimeout = builder.gapTimeout;
         this.writeTimeout = builder.writeTimeout;
+        this.pastWriteTimeout = "ran past the write timeout of " + writeTimeout + "; nothing was written";
         this.maxGapOffset = builder.maxGapOffset;
         this.tokenLookback = builder.tokenLookback;
         this.dataType = builder.dataType;
@@ -189,21 +192,20 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
                                                  e.getMessage()), e);
         }
         long[] positions = reservation.positions();
-        long first = reservation.first();
-        long last = reservation.last();
         // the write timeout runs from when the positions' block was reserved, not from this append
         long started = reservation.reservedAtNanos();
         for (int i = 0; i < count; i++) {
             documents.get(i).put(EventDocuments.ID, positions[i]);
         }
-        onSequenceReserved(first, last);
+        onSequenceReserved(reservation.first(), reservation.last());
 
         try {
             timeline.record(timestamps, positions, remaining(started));
         } catch (WriteDeadlineExceeded e) {
-            throw nothingWritten(positions, "ran past the write timeout of " + writeTimeout, null);
+            throw closeAndReport(positions, pastWriteTimeout, null);
         } catch (RuntimeException e) {
-            throw nothingWritten(positions, "could not record its time index: " + e.getMessage(), e);
+            throw closeAndReport(positions, "could not record its time index: " + e.getMessage()
+                                            + "; nothing was written", e);
         }
         try {
             eventCollection.withTimeout(remaining(started), TimeUnit.MILLISECONDS)
@@ -211,22 +213,22 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         } catch (MongoBulkWriteException e) {
             throw failedAppend(e, events, positions);
         } catch (WriteDeadlineExceeded e) {
-            throw nothingWritten(positions, "ran past the write timeout of " + writeTimeout, null);
+            throw closeAndReport(positions, pastWriteTimeout, null);
         } catch (RuntimeException e) {
-            closePositions(positions, 0);
-            throw new EventStoreException(format(
-                    "Append of %d events at global positions [%d..%d] failed; the events before the failing one may "
-                            + "have been written (see docs/event-store.md): %s", count, first, last, e.getMessage()),
-                                          e);
+            throw closeAndReport(positions, "failed; the events before the failing one may have been written "
+                                            + "(see docs/event-store.md): " + e.getMessage(), e);
         }
     }
 
-    /** Closes an append's positions, none of which was written, and says why. */
-    private EventStoreException nothingWritten(long[] positions, String why, Exception cause) {
+    /**
+     * Closes all of an append's positions after it failed and says how it ended. Positions of events that reached the
+     * server are left as they are (see {@link #closePositions(long[], int)}).
+     */
+    private EventStoreException closeAndReport(long[] positions, String outcome, Exception cause) {
         closePositions(positions, 0);
-        return new EventStoreException(format("Append of %d events at global positions %d to %d %s; nothing was "
-                                                      + "written", positions.length, positions[0],
-                                              positions[positions.length - 1], why), cause);
+        return new EventStoreException(format("Append of %d events at global positions %d to %d %s",
+                                              positions.length, positions[0], positions[positions.length - 1],
+                                              outcome), cause);
     }
 
     /**
@@ -302,11 +304,10 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
                                           long[] positions) {
         if (e.getWriteErrors().isEmpty()) {
             // every event was applied on the primary, but the write concern was not confirmed in time
-            closePositions(positions, 0);
-            return new EventStoreException(format(
-                    "Events at global positions [%d..%d] were written but their write concern was not confirmed: %s. "
-                            + "They will normally become durable; if the primary fails first they are rolled back",
-                    positions[0], positions[positions.length - 1], e.getWriteConcernError()), e);
+            return closeAndReport(positions, format("was written but its write concern was not confirmed: %s. The "
+                                                          + "events will normally become durable; if the primary "
+                                                          + "fails first they are rolled back",
+                                                  e.getWriteConcernError()), e);
         }
         BulkWriteError error = e.getWriteErrors().getFirst();
         int failedIndex = error.getIndex();
