@@ -146,6 +146,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             System.setProperty(NATIVE_LIBS_PATH_PROPERTY, linkNativeLibraries(root.resolve("native")).toString());
         }
         System.setProperty(VECTOR_LIBRARY_PROPERTY, "false");
+        // Netty's processor count is set once per JVM, and another Netty (the embedded MongoDB server's) may be first
+        System.setProperty("es.set.netty.runtime.available.processors", "false");
         LogConfigurator.configureESLogging();
         jvmPrepared = true;
     }

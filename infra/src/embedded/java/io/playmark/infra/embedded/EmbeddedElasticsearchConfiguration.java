@@ -22,8 +22,6 @@ class EmbeddedElasticsearchConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedElasticsearch embeddedElasticsearch(@Value("${playmark.data-dir}") Path dataDirectory,
                                                 @Value("${playmark.elasticsearch.embedded.port}") int port) {
-        // Netty's processor count is set once per JVM, and the embedded MongoDB server's Netty got there first.
-        System.setProperty("es.set.netty.runtime.available.processors", "false");
         return EmbeddedElasticsearch.start(dataDirectory.resolve("elasticsearch").toAbsolutePath(), port);
     }
 

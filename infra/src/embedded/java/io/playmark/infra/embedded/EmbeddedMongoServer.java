@@ -2,7 +2,6 @@ package io.playmark.infra.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -61,7 +60,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             Path file = dataDirectory.resolve("mongo").resolve("playmark.mv").toAbsolutePath();
             createDirectories(file.getParent());
             int cacheMegabytes = cacheWithinHeap(h2CacheMegabytes);
-            store = new H2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open());
+            store = new IndexKeyH2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open());
             description = "embedded mongo-java-server, H2 file %s (page cache %d MB)".formatted(file, cacheMegabytes);
         } else {
             store = new MemoryBackend();
