@@ -15,7 +15,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * serialized form is known, the values' bytes decide, and they are compared here directly:
  * <ul>
  * <li>strings of 1 to 127 in every character and shorter than 65,536: a two-byte length, then one byte per
- * character, so the shorter string sorts first and equal lengths compare by character;</li>
+ * character, so the shorter string sorts first and equal lengths compare by character (except the one string the
+ * stream has written before, the type of KeyValue's field, which it writes as a back reference);</li>
  * <li>two {@link Double}s (mongo-java-server keys numbers as doubles), or two {@link Long}s: the value's bits, big
  * endian, compared unsigned.</li>
  * </ul>
@@ -26,6 +27,8 @@ import org.h2.mvstore.type.ObjectDataType;
 final class IndexKeyDataType extends ObjectDataType {
 
     private static final int MAX_SHORT_STRING = 65_535;
+    /** Written earlier in every KeyValue's serialization, so a value equal to it is written as a reference. */
+    private static final String FIELD_TYPE_IN_STREAM = "Ljava/util/List;";
 
     @Override
     public int compare(Object a, Object b) {
@@ -47,7 +50,7 @@ final class IndexKeyDataType extends ObjectDataType {
     }
 
     private static boolean isShortAscii(String value) {
-        if (value.length() > MAX_SHORT_STRING) {
+        if (value.length() > MAX_SHORT_STRING || value.equals(FIELD_TYPE_IN_STREAM)) {
             return false;
         }
         for (int i = 0; i < value.length(); i++) {

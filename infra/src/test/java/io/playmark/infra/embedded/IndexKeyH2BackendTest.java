@@ -41,7 +41,10 @@ class IndexKeyH2BackendTest {
     @Test
     void ordersIndexKeysExactlyAsH2DoesBySerializingThem() {
         Random random = new Random(7);
-        List<KeyValue> keys = new ArrayList<>();
+        // the edges: empty, the string the stream holds a reference to, one too long for a two-byte length
+        List<KeyValue> keys = new ArrayList<>(List.of(new KeyValue(""), new KeyValue("Ljava/util/List;"),
+                                                      new KeyValue("Ljava/util/List"), new KeyValue("a".repeat(65_536)),
+                                                      new KeyValue("b".repeat(65_535)), new KeyValue(0.0d)));
         for (int i = 0; i < 3_000; i++) {
             keys.add(randomKey(random));
         }
