@@ -134,8 +134,8 @@ final class BenchmarkRun {
         phase("appends, 8 writers", () -> appendWindow(store, Figure.APPEND_8, 8));
         if (subject.equals(Results.GAP_AWARE)) {
             RawOperations raw = new RawOperations(database, "rawEvents", PlayEvents.serializer(), options.batchSize());
-            // an insert's cost grows with the collection on the H2 backend (its index pages to rewrite): raw starts
-            // with as many documents as the engine's store holds, not with an empty collection
+            // on the H2 backend an insert costs more in a bigger collection: raw starts with as many documents as the
+            // engine's store holds, not with an empty collection (docs/benchmarks.md)
             long engineDocuments = database.getCollection(ENGINE_COLLECTION).estimatedDocumentCount();
             phase("raw inserts up to the engine's %s documents".formatted(Results.count(engineDocuments)), () -> {
                 appendInBatches(raw, engineDocuments, null);
