@@ -138,7 +138,7 @@ final class BenchmarkRun {
             // engine's store holds, not with an empty collection (docs/benchmarks.md)
             long engineDocuments = database.getCollection(ENGINE_COLLECTION).estimatedDocumentCount();
             phase("raw inserts up to the engine's %s documents".formatted(Results.count(engineDocuments)), () -> {
-                appendInBatches(raw, engineDocuments, null);
+                appendInBatches(raw, engineDocuments, new EventLedger()); // raw's own, not the engine's ledger
                 otherEventsInFile += engineDocuments;
             });
             phase("appends against raw inserts, 1 writer", () -> pairedAppends(store, raw, Figure.PAIRED_APPEND_1, 1));
@@ -430,7 +430,7 @@ final class BenchmarkRun {
                     Cell.of(rate, "%,.0f/s (%,d in %.0f s)".formatted(rate, filled, seconds)));
     }
 
-    /** {@code count} events as new aggregates, in appends of up to 100 from 4 writers; recorded in {@code into} if given. */
+    /** {@code count} events as new aggregates, in appends of up to 100 from 4 writers, recorded in {@code into}. */
     private void appendInBatches(StoreUnderTest store, long count, EventLedger into) {
         AtomicLong claimed = new AtomicLong();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -442,11 +442,7 @@ final class BenchmarkRun {
                     return;
                 }
                 try {
-                    List<DomainEventMessage<?>> batch = events.stream(UUID.randomUUID().toString(), 0, size);
-                    store.append(batch);
-                    if (into != null) {
-                        into.appended(batch);
-                    }
+                    append(store, events.stream(UUID.randomUUID().toString(), 0, size), into);
                 } catch (RuntimeException e) {
                     failure.set(e);
                 }
