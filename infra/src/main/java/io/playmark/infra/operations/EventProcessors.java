@@ -1,5 +1,6 @@
 package io.playmark.infra.operations;
 
+import io.playmark.kernel.ConflictException;
 import io.playmark.kernel.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -49,7 +50,7 @@ public class EventProcessors {
     public EventProcessorStatus replay(String name) {
         EventProcessor processor = find(name);
         if (!(processor instanceof StreamingEventProcessor streaming) || !streaming.supportsReset()) {
-            throw new IllegalStateException("Event processor " + name + " cannot be replayed");
+            throw new ConflictException("Event processor " + name + " cannot be replayed");
         }
         streaming.shutDown();
         streaming.resetTokens();

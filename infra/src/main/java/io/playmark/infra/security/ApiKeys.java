@@ -1,5 +1,6 @@
 package io.playmark.infra.security;
 
+import io.playmark.kernel.ConflictException;
 import io.playmark.kernel.InvalidValueException;
 import io.playmark.kernel.NotFoundException;
 import org.springframework.data.domain.Sort;
@@ -54,7 +55,7 @@ public class ApiKeys {
      */
     public IssuedKey issue(String id, String name, Set<Role> roles, String playerId) {
         if (findById(id).isPresent()) {
-            throw new IllegalStateException("An API key with id " + id + " exists already; its secret was shown only "
+            throw new ConflictException("An API key with id " + id + " exists already; its secret was shown only "
                                                     + "when it was issued. Revoke it and issue a new one if it is lost");
         }
         byte[] secret = new byte[SECRET_BYTES];
@@ -76,7 +77,7 @@ public class ApiKeys {
         ApiKey key = findById(id).orElseThrow(() -> new NotFoundException("No API key with id " + id));
         if (key.roles().contains(Role.ADMIN)
                 && mongo.count(Query.query(where("roles").is(Role.ADMIN)), ApiKey.class) == 1) {
-            throw new IllegalStateException("API key " + id + " is the last ADMIN key and cannot be revoked");
+            throw new ConflictException("API key " + id + " is the last ADMIN key and cannot be revoked");
         }
         mongo.remove(Query.query(where("_id").is(id)), ApiKey.class);
     }

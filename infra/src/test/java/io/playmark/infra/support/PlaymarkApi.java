@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ public final class PlaymarkApi {
     }
 
     /** A response; {@code body} is parsed when it is JSON, {@code text} is always the raw body. */
-    public record Response(int status, String contentType, JsonNode body, String text) {
+    public record Response(int status, String contentType, JsonNode body, String text, HttpHeaders headers) {
     }
 
     /** Posts a GraphQL operation; variables alternate name, value. */
@@ -61,6 +62,16 @@ public final class PlaymarkApi {
     public Response post(String path, Object body) {
         return send(request(path).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .header("Content-Type", "application/json").build());
+    }
+
+    /** Any request, with the body sent as it is and the given headers (name, value alternating). */
+    public Response send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder builder = request(path).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
     }
 
     public Response get(String path) {
@@ -85,7 +96,8 @@ public final class PlaymarkApi {
             String body = response.body();
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             boolean json = contentType.contains("json") && !body.isBlank();
-            return new Response(response.statusCode(), contentType, json ? JSON.readTree(body) : JSON.nullNode(), body);
+            return new Response(response.statusCode(), contentType, json ? JSON.readTree(body) : JSON.nullNode(), body,
+                                response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -10,7 +10,7 @@ import io.playmark.kernel.campaign.FindCampaignsQuery;
 import io.playmark.kernel.campaign.RenameCampaignCommand;
 import io.playmark.kernel.campaign.SearchCampaignsQuery;
 import io.playmark.query.consistency.ProjectionCatchUp;
-import io.playmark.query.graphql.ConflictException;
+import io.playmark.kernel.ConflictException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;

@@ -1,12 +1,14 @@
 package io.playmark.query.graphql;
 
+import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import io.playmark.kernel.ConflictException;
+import io.playmark.kernel.ErrorKind;
 import io.playmark.kernel.InvalidValueException;
 import io.playmark.kernel.NotFoundException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -22,18 +24,17 @@ class DomainExceptionResolver extends DataFetcherExceptionResolverAdapter {
     protected GraphQLError resolveToSingleError(Throwable exception, DataFetchingEnvironment environment) {
         Throwable cause = unwrap(exception);
         return switch (cause) {
-            case InvalidValueException invalid -> error(environment, ErrorType.BAD_REQUEST, invalid.getMessage())
+            case InvalidValueException invalid -> error(environment, ErrorKind.BAD_REQUEST, invalid.getMessage())
                     .extensions(Map.of("field", invalid.field())).build();
-            case NotFoundException notFound -> error(environment, ErrorType.NOT_FOUND, notFound.getMessage()).build();
-            case ConflictException conflict -> error(environment, PlaymarkErrorType.CONFLICT, conflict.getMessage())
-                    .build();
+            case NotFoundException notFound -> error(environment, ErrorKind.NOT_FOUND, notFound.getMessage()).build();
+            case ConflictException conflict -> error(environment, ErrorKind.CONFLICT, conflict.getMessage()).build();
             default -> null;
         };
     }
 
-    private static GraphqlErrorBuilder<?> error(DataFetchingEnvironment environment,
-                                                graphql.ErrorClassification type, String message) {
-        return GraphqlErrorBuilder.newError(environment).errorType(type).message(message);
+    private static GraphqlErrorBuilder<?> error(DataFetchingEnvironment environment, ErrorKind kind, String message) {
+        return GraphqlErrorBuilder.newError(environment)
+                .errorType(ErrorClassification.errorClassification(kind.name())).message(message);
     }
 
     /** Axon wraps handler failures that cross a gateway; the domain's own exception is a cause. */
