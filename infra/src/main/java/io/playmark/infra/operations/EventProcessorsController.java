@@ -1,5 +1,8 @@
 package io.playmark.infra.operations;
 
+import io.playmark.kernel.ProblemAnswers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -8,9 +11,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
+import static io.playmark.kernel.ErrorKind.NOT_FOUND;
+
 /** Operators' view of the projections: position, lag and state, and replay. ADMIN only. */
 @RestController
 @RequestMapping("/api/v1/admin/processors")
+@Tag(name = "Operations", description = "Projections' positions, lag and replay (ADMIN only)")
 class EventProcessorsController {
 
     private final EventProcessors processors;
@@ -20,16 +26,23 @@ class EventProcessorsController {
     }
 
     @GetMapping
+    @Operation(operationId = "listEventProcessors", summary = "List event processors", description = "Each projection's position, lag, segments and "
+            + "replay progress.")
     List<EventProcessorStatus> list() {
         return processors.statuses();
     }
 
     @GetMapping("/{name}")
+    @Operation(operationId = "getEventProcessor", summary = "Read one event processor")
+    @ProblemAnswers(NOT_FOUND)
     EventProcessorStatus get(@PathVariable String name) {
         return processors.status(name);
     }
 
     @PostMapping("/{name}/replay")
+    @Operation(operationId = "replayEventProcessor", summary = "Replay a projection", description = "Rebuilds its read model from the first event; "
+            + "follow the progress in the processor's status.")
+    @ProblemAnswers(NOT_FOUND)
     EventProcessorStatus replay(@PathVariable String name) {
         return processors.replay(name);
     }

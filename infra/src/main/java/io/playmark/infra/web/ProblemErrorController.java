@@ -1,6 +1,7 @@
 package io.playmark.infra.web;
 
 import io.playmark.kernel.ErrorKind;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * they too answer as a problem, with no trace or exception text.
  */
 @RestController
+@Hidden
 class ProblemErrorController implements ErrorController {
 
     private final Problems problems;

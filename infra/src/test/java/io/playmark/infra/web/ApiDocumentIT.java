@@ -1,0 +1,159 @@
+package io.playmark.infra.web;
+
+import io.playmark.infra.security.Role;
+import io.playmark.infra.support.PlaymarkApi;
+import io.playmark.infra.support.PlaymarkIntegrationTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document says what the REST API really does: for every operation, each documented status is
+ * provoked here and must be what the endpoint answers, and nothing answered here goes undocumented.
+ */
+class ApiDocumentIT extends PlaymarkIntegrationTest {
+
+    private static final String KEYS = "/api/v1/admin/api-keys";
+    private static final String PROCESSORS = "/api/v1/admin/processors";
+    private static final String JSON = "application/json";
+
+    private static JsonNode document;
+
+    @BeforeAll
+    static void readTheDocument(@org.springframework.beans.factory.annotation.Value("${local.server.port}") int port)
+            throws java.io.IOException {
+        PlaymarkApi.Response response = new PlaymarkApi(port, null).get("/v3/api-docs");
+        document = response.body();
+        // kept beside the build for client generators and for reading
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"), response.text());
+    }
+
+    @Test
+    void the_document_names_playmark_its_servers_and_both_security_schemes_on_every_operation() {
+        assertThat(document.get("openapi").asString()).startsWith("3.1");
+        assertThat(document.get("info").get("title").asString()).isEqualTo("Playmark API");
+        assertThat(document.get("info").get("version").asString()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(document.get("info").get("description").asString()).contains("X-Api-Key", "problem");
+        assertThat(document.get("servers")).isNotEmpty();
+        JsonNode schemes = document.get("components").get("securitySchemes");
+        assertThat(schemes.get("apiKey").get("in").asString()).isEqualTo("header");
+        assertThat(schemes.get("apiKey").get("name").asString()).isEqualTo("X-Api-Key");
+        assertThat(schemes.get("bearerJwt").get("scheme").asString()).isEqualTo("bearer");
+        assertThat(document.get("security").valueStream().map(requirement -> requirement.propertyNames().iterator().next()))
+                .containsExactlyInAnyOrder("apiKey", "bearerJwt");
+        assertThat(document.get("paths").has("/error")).as("the error page is not an operation").isFalse();
+        assertThat(operations().values().stream().map(operation -> operation.get("operationId").asString()))
+                .as("operation ids a client generator turns into method names").doesNotHaveDuplicates()
+                .allMatch(id -> id.matches("[a-z][A-Za-z]+"));
+    }
+
+    @Test
+    void every_request_body_has_an_example_and_every_error_is_a_problem() {
+        operations().forEach((operation, node) -> {
+            JsonNode body = node.get("requestBody");
+            if (body != null) {
+                JsonNode json = body.get("content").get(JSON);
+                assertThat(json.has("examples") || json.has("example")).as(operation + " request example").isTrue();
+            }
+            node.get("responses").properties().forEach(response -> {
+                if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
+                    JsonNode problem = response.getValue().get("content").get("application/problem+json");
+                    assertThat(problem).as(operation + " " + response.getKey()).isNotNull();
+                    assertThat(problem.get("schema").get("$ref").asString()).endsWith("/Problem");
+                }
+            });
+        });
+    }
+
+    @Test
+    void every_documented_status_is_what_the_operation_answers_and_every_answer_is_documented() {
+        Map<String, Supplier<PlaymarkApi.Response>> scenarios = scenarios();
+        List<String> documented = new ArrayList<>();
+        operations().forEach((operation, node) ->
+                node.get("responses").propertyNames().forEach(status -> documented.add(operation + " " + status)));
+
+        assertThat(new TreeSet<>(scenarios.keySet())).as("statuses provoked here but not in the document")
+                .isSubsetOf(documented);
+        assertThat(new TreeSet<>(documented)).as("documented statuses that no scenario here provokes")
+                .isSubsetOf(scenarios.keySet());
+        scenarios.forEach((answer, scenario) -> {
+            PlaymarkApi.Response response = scenario.get();
+            String status = answer.substring(answer.lastIndexOf(' ') + 1);
+            assertThat(String.valueOf(response.status())).as(answer + ": " + response.text()).isEqualTo(status);
+            if (!status.startsWith("2")) {
+                assertThat(response.contentType()).as(answer).startsWith("application/problem+json");
+            } else if (!status.equals("204")) {
+                assertThat(response.contentType()).as(answer).startsWith(JSON);
+            }
+        });
+    }
+
+    /** "METHOD /path/{template} status" of each operation's answer, to how to provoke it. */
+    private Map<String, Supplier<PlaymarkApi.Response>> scenarios() {
+        PlaymarkApi admin = asAdmin();
+        PlaymarkApi anonymous = anonymous();
+        PlaymarkApi manager = as(Role.MANAGER);
+        String unknown = UUID.randomUUID().toString();
+        Map<String, Supplier<PlaymarkApi.Response>> scenarios = new LinkedHashMap<>();
+
+        String taken = UUID.randomUUID().toString();
+        Map<String, Object> keyRequest = Map.of("id", taken, "name", "documented", "roles", List.of("ANALYST"));
+        scenarios.put("POST " + KEYS + " 201", () -> admin.post(KEYS, keyRequest));
+        scenarios.put("POST " + KEYS + " 409", () -> admin.post(KEYS, keyRequest));
+        scenarios.put("POST " + KEYS + " 400", () -> admin.post(KEYS, Map.of("name", "x", "roles", List.of("NOBODY"))));
+        scenarios.put("POST " + KEYS + " 401", () -> anonymous.post(KEYS, keyRequest));
+        scenarios.put("POST " + KEYS + " 403", () -> manager.post(KEYS, keyRequest));
+        scenarios.put("POST " + KEYS + " 415", () -> admin.send("POST", KEYS, "name=x", "Content-Type", "text/plain"));
+
+        scenarios.put("GET " + KEYS + " 200", () -> admin.get(KEYS));
+        scenarios.put("GET " + KEYS + " 401", () -> anonymous.get(KEYS));
+        scenarios.put("GET " + KEYS + " 403", () -> manager.get(KEYS));
+
+        scenarios.put("GET " + KEYS + "/{id} 200", () -> admin.get(KEYS + "/" + taken));
+        scenarios.put("GET " + KEYS + "/{id} 401", () -> anonymous.get(KEYS + "/" + taken));
+        scenarios.put("GET " + KEYS + "/{id} 403", () -> manager.get(KEYS + "/" + taken));
+        scenarios.put("GET " + KEYS + "/{id} 404", () -> admin.get(KEYS + "/" + unknown));
+
+        scenarios.put("DELETE " + KEYS + "/{id} 401", () -> anonymous.delete(KEYS + "/" + taken));
+        scenarios.put("DELETE " + KEYS + "/{id} 403", () -> manager.delete(KEYS + "/" + taken));
+        scenarios.put("DELETE " + KEYS + "/{id} 204", () -> admin.delete(KEYS + "/" + taken));
+        scenarios.put("DELETE " + KEYS + "/{id} 404", () -> admin.delete(KEYS + "/" + unknown));
+        scenarios.put("DELETE " + KEYS + "/{id} 409", () -> admin.delete(KEYS + "/configured-admin"));
+
+        scenarios.put("GET " + PROCESSORS + " 200", () -> admin.get(PROCESSORS));
+        scenarios.put("GET " + PROCESSORS + " 401", () -> anonymous.get(PROCESSORS));
+        scenarios.put("GET " + PROCESSORS + " 403", () -> manager.get(PROCESSORS));
+
+        String processor = PROCESSORS + "/campaign-read-model";
+        scenarios.put("GET " + PROCESSORS + "/{name} 200", () -> admin.get(processor));
+        scenarios.put("GET " + PROCESSORS + "/{name} 401", () -> anonymous.get(processor));
+        scenarios.put("GET " + PROCESSORS + "/{name} 403", () -> manager.get(processor));
+        scenarios.put("GET " + PROCESSORS + "/{name} 404", () -> admin.get(PROCESSORS + "/no-such-processor"));
+
+        String replay = processor + "/replay";
+        scenarios.put("POST " + PROCESSORS + "/{name}/replay 200", () -> admin.post(replay, Map.of()));
+        scenarios.put("POST " + PROCESSORS + "/{name}/replay 401", () -> anonymous.post(replay, Map.of()));
+        scenarios.put("POST " + PROCESSORS + "/{name}/replay 403", () -> manager.post(replay, Map.of()));
+        scenarios.put("POST " + PROCESSORS + "/{name}/replay 404",
+                () -> admin.post(PROCESSORS + "/no-such-processor/replay", Map.of()));
+        return scenarios;
+    }
+
+    /** Each operation of the document as "METHOD /path". */
+    private static Map<String, JsonNode> operations() {
+        Map<String, JsonNode> operations = new LinkedHashMap<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(method ->
+                operations.put(method.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(), method.getValue())));
+        return operations;
+    }
+}
