@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.playmark.infra.audit.AuditMetadata;
 import io.playmark.infra.eventstore.GapAwareMongoEventStorageEngine;
 import io.playmark.query.consistency.EventPositions;
+import io.playmark.query.consistency.ProcessorTokens;
+import io.playmark.query.consistency.ProjectionCatchUp;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -32,6 +34,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.lang.management.ManagementFactory;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.OptionalLong;
 
 /**
@@ -60,9 +65,21 @@ class AxonConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(client, database).build();
     }
 
+    /**
+     * Claims of event processor segments are made in this instance's name ({@code playmark.instance-id});
+     * by default the process name with a random suffix, so that two instances never share a name, even
+     * in one JVM.
+     */
     @Bean
-    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
+                          @Value("${playmark.instance-id:}") String instanceId) {
+        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer)
+                .nodeId(instanceId.isBlank() ? defaultInstanceId() : instanceId).build();
+    }
+
+    private static String defaultInstanceId() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "-"
+                + HexFormat.of().toHexDigits((short) new SecureRandom().nextInt());
     }
 
     @Bean
@@ -105,6 +122,24 @@ class AxonConfiguration {
             return gapAware::lastGlobalPositionOf;
         }
         return aggregateId -> OptionalLong.empty();
+    }
+
+    /** Projections' progress as stored in the shared token store, for read-your-writes on any instance. */
+    @Bean
+    ProcessorTokens processorTokens(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return new StoredProcessorTokens(axonMongoTemplate, serializer);
+    }
+
+    /**
+     * {@code playmark.read.your.writes.timeouts}: mutations whose projections did not catch up within
+     * {@code playmark.read-your-writes.timeout}; each answered from a read model that may miss the write.
+     */
+    @Bean
+    MeterBinder readYourWritesMeters(ProjectionCatchUp catchUp) {
+        return registry -> FunctionCounter.builder("playmark.read.your.writes.timeouts", catchUp,
+                                                   ProjectionCatchUp::timeouts)
+                .description("Read-your-writes waits that ran out of time")
+                .register(registry);
     }
 
     /**

@@ -14,31 +14,48 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
  * Read-your-writes for API calls: after a command has committed, waits until the named projections
  * have processed the aggregate's last event, so the caller's next read sees its own write. Waiting is
  * bounded: a stuck projection delays a response, it does not hang it.
+ * <p>
+ * Where this instance owns every segment of a projection, its processors' own status tells (the fast
+ * path); where other instances own some, their progress is read from the shared token store, so a
+ * mutation waits for the projection wherever it runs.
  */
 @Component
 public class ProjectionCatchUp {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionCatchUp.class);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(5);
+    /** Reading the token store is a query: asked less often than the processors' own status. */
+    private static final Duration SHARED_POLL_INTERVAL = Duration.ofMillis(20);
 
     private final EventStore eventStore;
     private final EventPositions positions;
     private final EventProcessingConfiguration processing;
+    private final ProcessorTokens storedTokens;
     private final Duration timeout;
+    private final AtomicLong timeouts = new AtomicLong();
 
     public ProjectionCatchUp(EventStore eventStore, EventPositions positions, EventProcessingConfiguration processing,
+                             ProcessorTokens storedTokens,
                              @Value("${playmark.read-your-writes.timeout:10s}") Duration timeout) {
         this.eventStore = eventStore;
         this.positions = positions;
         this.processing = processing;
+        this.storedTokens = storedTokens;
         this.timeout = timeout;
+    }
+
+    /** How many waits ran out of time since this instance started. */
+    public long timeouts() {
+        return timeouts.get();
     }
 
     /** Returns true when every named processing group processed the aggregate's last event within the timeout. */
@@ -50,11 +67,12 @@ public class ProjectionCatchUp {
                     .orElseThrow(() -> new IllegalArgumentException("no streaming event processor named " + group));
             while (!hasReached(processor, reached)) {
                 if (System.nanoTime() > deadline) {
+                    timeouts.incrementAndGet();
                     log.warn("Projection {} did not process the last event of {} within {}; answering anyway. "
                             + "Its segments: {}", group, aggregateId, timeout, processor.processingStatus().values());
                     return false;
                 }
-                sleep();
+                sleep(ownsEverySegment(processor) ? POLL_INTERVAL : SHARED_POLL_INTERVAL);
             }
         }
         return true;
@@ -74,7 +92,11 @@ public class ProjectionCatchUp {
         return token -> head == null || token.covers(head);
     }
 
+    /** A replay that has not processed its first event yet unwraps to no token: nothing processed. */
     private static boolean processed(TrackingToken token, long position) {
+        if (token == null) {
+            return false;
+        }
         if (token instanceof GapAwareTrackingToken gapAware) {
             return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
         }
@@ -82,23 +104,42 @@ public class ProjectionCatchUp {
         return reached.isPresent() && reached.getAsLong() >= position;
     }
 
-    private static boolean hasReached(StreamingEventProcessor processor, Predicate<TrackingToken> reached) {
-        var segments = processor.processingStatus().values();
-        if (segments.isEmpty()) {
-            return false;
-        }
-        for (EventTrackerStatus segment : segments) {
+    private boolean hasReached(StreamingEventProcessor processor, Predicate<TrackingToken> reached) {
+        Map<Integer, EventTrackerStatus> owned = processor.processingStatus();
+        for (EventTrackerStatus segment : owned.values()) {
             TrackingToken token = segment.getTrackingToken();
             if (segment.isErrorState() || token == null || !reached.test(token)) {
+                return false;
+            }
+        }
+        if (ownsEverySegment(processor)) {
+            return true;
+        }
+        Map<Integer, TrackingToken> stored = storedTokens.storedTokens(processor.getName());
+        if (stored.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<Integer, TrackingToken> segment : stored.entrySet()) {
+            if (!owned.containsKey(segment.getKey())
+                    && (segment.getValue() == null || !reached.test(segment.getValue()))) {
                 return false;
             }
         }
         return true;
     }
 
-    private static void sleep() {
+    /** True when the segments this instance processes make up the whole stream (their shares add up to one). */
+    private static boolean ownsEverySegment(StreamingEventProcessor processor) {
+        double share = 0;
+        for (EventTrackerStatus segment : processor.processingStatus().values()) {
+            share += 1.0 / (segment.getSegment().getMask() + 1);
+        }
+        return share > 0.999_999;
+    }
+
+    private static void sleep(Duration interval) {
         try {
-            Thread.sleep(POLL_INTERVAL);
+            Thread.sleep(interval);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for projections", e);
