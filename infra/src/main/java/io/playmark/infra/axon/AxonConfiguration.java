@@ -12,6 +12,10 @@ import io.playmark.infra.eventstore.GapAwareMongoEventStorageEngine;
 import io.playmark.query.consistency.EventPositions;
 import io.playmark.query.consistency.ProcessorTokens;
 import io.playmark.query.consistency.ProjectionCatchUp;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -37,7 +41,10 @@ import org.springframework.context.annotation.Configuration;
 import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Axon without Axon Server: events, tokens and sagas in MongoDB. Events go to Playmark's gap-aware
@@ -122,6 +129,28 @@ class AxonConfiguration {
             return gapAware::lastGlobalPositionOf;
         }
         return aggregateId -> OptionalLong.empty();
+    }
+
+    /**
+     * Commands that lose a race for their aggregate (another instance, or thread, appended first: a
+     * {@code ConcurrencyException}) are retried on the aggregate's new state, a bounded number of times with
+     * exponential backoff; a retried command loads the aggregate anew, so it is applied once or not at all.
+     * Creating an aggregate that exists is not retried: that is a real conflict.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, @Value("${playmark.commands.retries}") int retries,
+                                  @Value("${playmark.commands.retry-backoff}") Duration backoff) {
+        DefaultCommandGateway.Builder gateway = DefaultCommandGateway.builder().commandBus(commandBus);
+        if (retries > 0) {
+            ScheduledExecutorService retryExecutor =
+                    Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+            gateway.retryScheduler(ExponentialBackOffIntervalRetryScheduler.builder()
+                    .retryExecutor(retryExecutor)
+                    .maxRetryCount(retries)
+                    .backoffFactor(backoff.toMillis())
+                    .build());
+        }
+        return gateway.build();
     }
 
     /** Projections' progress as stored in the shared token store, for read-your-writes on any instance. */

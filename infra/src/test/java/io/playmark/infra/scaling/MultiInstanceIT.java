@@ -5,6 +5,8 @@ import io.playmark.infra.support.PlaymarkApi;
 import io.playmark.query.consistency.ProjectionCatchUp;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,6 +19,10 @@ import tools.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,16 +37,30 @@ class MultiInstanceIT {
     private static final List<String> PROJECTIONS = List.of("campaign-read-model", "campaign-search");
 
     @TempDir
-    Path dataDirectory;
+    static Path dataDirectory;
+
+    private static ConfigurableApplicationContext first;
+    private static ConfigurableApplicationContext second;
+
+    @BeforeAll
+    static void startTwoInstancesOnSharedStores() {
+        first = start(dataDirectory.resolve("first"));
+        second = start(dataDirectory.resolve("second"),
+                "--playmark.mongodb.uri=" + first.getBean(MongoConnectionDetails.class).getConnectionString(),
+                "--playmark.elasticsearch.uris=" + elasticsearchUris(first),
+                // long enough that a wait which never sees the projections catch up is a timeout, counted
+                "--playmark.read-your-writes.timeout=60s");
+    }
+
+    @AfterAll
+    static void stopThem() {
+        second.close();
+        first.close();
+    }
 
     @Test
     void a_mutation_on_an_instance_that_owns_no_segment_waits_for_the_projections_where_they_run() {
-        try (ConfigurableApplicationContext first = start(dataDirectory.resolve("first"));
-             ConfigurableApplicationContext second = start(dataDirectory.resolve("second"),
-                     "--playmark.mongodb.uri=" + first.getBean(MongoConnectionDetails.class).getConnectionString(),
-                     "--playmark.elasticsearch.uris=" + elasticsearchUris(first),
-                     // long enough that a wait which never sees the projections catch up is a timeout, counted
-                     "--playmark.read-your-writes.timeout=60s")) {
+        {
             assertThat(PROJECTIONS).allSatisfy(projection ->
                     assertThat(processor(second, projection).processingStatus()).as(projection).isEmpty());
             PlaymarkApi onSecond = api(second);
@@ -62,6 +82,32 @@ class MultiInstanceIT {
             assertThat(second.getBean(ProjectionCatchUp.class).timeouts())
                     .as("every mutation saw its projections catch up on the first instance").isZero();
         }
+    }
+
+    @Test
+    void concurrent_commands_for_one_aggregate_from_both_instances_are_each_applied_once() throws Exception {
+        String id = api(first).graphQl("mutation { createCampaign(input: {name: \"Raced\", advertiser: \"Acme\"}) { id } }")
+                .get("data").get("createCampaign").get("id").asString();
+        int renames = 12;
+        List<Callable<JsonNode>> racers = new ArrayList<>();
+        for (int i = 0; i < renames; i++) {
+            PlaymarkApi instance = api(i % 2 == 0 ? first : second);
+            String name = "Raced " + i;
+            racers.add(() -> instance.graphQl("mutation($id: ID!, $name: String!) { renameCampaign(id: $id, name: $name) "
+                    + "{ version } }", "id", id, "name", name));
+        }
+        List<JsonNode> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(renames)) {
+            for (Future<JsonNode> answer : pool.invokeAll(racers)) {
+                answers.add(answer.get());
+            }
+        }
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.get("errors")).as(answer.toString()).isNull());
+        JsonNode campaign = api(second).graphQl("query($id: ID!) { campaign(id: $id) { name version } }", "id", id)
+                .get("data").get("campaign");
+        assertThat(campaign.get("version").asInt()).as("every rename applied, none twice").isEqualTo(renames);
+        assertThat(campaign.get("name").asString()).startsWith("Raced ");
     }
 
     private static ConfigurableApplicationContext start(Path dataDirectory, String... moreArguments) {
