@@ -1,6 +1,7 @@
 package io.playmark.infra;
 
 import io.playmark.infra.support.PlaymarkApi;
+import io.playmark.infra.support.ProcessorWatch;
 import org.jobrunr.jobs.JobId;
 import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.storage.StorageProvider;
@@ -18,21 +19,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * On the persistent default (the H2 file), a restart keeps events, read models, indexes and jobs; the job
- * dashboard it then runs answers only to the admin key.
+ * On the persistent default (the H2 file), a restart keeps events, read models, indexes and jobs, and a replay
+ * finished before it reads as finished after it; the job dashboard it then runs answers only to the admin key.
  */
 class RestartIT {
 
     private static final String ADMIN_KEY = "pmk_restart-test-admin-key-01";
+    private static final String PROCESSOR = "campaign-read-model";
+    private static final String REPLAY = "/api/v1/admin/processors/" + PROCESSOR + "/replay";
 
     @TempDir
     Path dataDirectory;
@@ -43,16 +48,31 @@ class RestartIT {
         JobId jobId;
         try (ConfigurableApplicationContext first = start("--playmark.jobs.dashboard.enabled=false")) {
             PlaymarkApi api = api(first);
+            JsonNode emptyReplay = api.post(REPLAY, Map.of()).body();
+            assertThat(emptyReplay.get("headPosition").asLong()).as("a fresh store").isZero();
+            JsonNode replayedNothing = ProcessorWatch.await(api, PROCESSOR, "caught up", ProcessorWatch.caughtUp(),
+                    Duration.ofSeconds(30));
+            assertThat(replayedNothing.get("replaying").asBoolean()).as("a replay of nothing, in %s", replayedNothing)
+                    .isFalse();
+
             campaignId = api.graphQl("mutation { createCampaign(input: {name: \"Kept over restart\", advertiser: \"Durable\"}) { id } }")
                     .get("data").get("createCampaign").get("id").asString();
             jobId = first.getBean(JobScheduler.class)
                     .schedule(Instant.now().plus(1, ChronoUnit.DAYS), () -> System.out.println("a job kept over restart"));
+            api.post(REPLAY, Map.of());
+            assertThat(awaitCaughtUp(api).get("replaying").asBoolean()).isFalse();
         }
 
         int dashboardPort = freePort();
         try (ConfigurableApplicationContext second = start("--playmark.jobs.dashboard.enabled=true",
                 "--playmark.jobs.dashboard.port=" + dashboardPort)) {
             PlaymarkApi api = api(second);
+            // read before anything new is written: Axon's replay token is still stored, at the reset position
+            JsonNode afterRestart = awaitCaughtUp(api);
+            assertThat(afterRestart.get("replaying").asBoolean()).as("replaying after the restart, in %s", afterRestart)
+                    .isFalse();
+            assertThat(afterRestart.get("replayProgress").isNull()).isTrue();
+
             JsonNode campaign = api.graphQl("query($id: ID!) { campaign(id: $id) { name version } }", "id", campaignId)
                     .get("data").get("campaign");
             assertThat(campaign.get("name").asString()).isEqualTo("Kept over restart");
@@ -68,6 +88,11 @@ class RestartIT {
             assertThat(dashboardStatus(dashboardPort, "admin:pmk_a-wrong-password-0000000")).isEqualTo(401);
             assertThat(dashboardStatus(dashboardPort, "admin:" + ADMIN_KEY)).isEqualTo(200);
         }
+    }
+
+    private static JsonNode awaitCaughtUp(PlaymarkApi api) throws InterruptedException {
+        return ProcessorWatch.await(api, PROCESSOR, "caught up with the head", ProcessorWatch.caughtUpWithTheHead(),
+                Duration.ofSeconds(30));
     }
 
     private static int dashboardStatus(int port, String credentials) throws Exception {
