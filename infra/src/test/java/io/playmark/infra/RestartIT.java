@@ -1,6 +1,8 @@
 package io.playmark.infra;
 
+import io.playmark.infra.support.JobDashboardClient;
 import io.playmark.infra.support.PlaymarkApi;
+import io.playmark.infra.support.ProcessorWatch;
 import org.jobrunr.jobs.JobId;
 import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.storage.StorageProvider;
@@ -11,28 +13,25 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * On the persistent default (the H2 file), a restart keeps events, read models, indexes and jobs; the job
- * dashboard it then runs answers only to the admin key.
+ * On the persistent default (the H2 file), a restart keeps events, read models, indexes and jobs, and a replay
+ * finished before it reads as finished after it; the job dashboard it then runs answers to ADMIN keys only.
  */
 class RestartIT {
 
     private static final String ADMIN_KEY = "pmk_restart-test-admin-key-01";
+    private static final String PROCESSOR = "campaign-read-model";
+    private static final String REPLAY = "/api/v1/admin/processors/" + PROCESSOR + "/replay";
 
     @TempDir
     Path dataDirectory;
@@ -43,16 +42,31 @@ class RestartIT {
         JobId jobId;
         try (ConfigurableApplicationContext first = start("--playmark.jobs.dashboard.enabled=false")) {
             PlaymarkApi api = api(first);
+            JsonNode emptyReplay = api.post(REPLAY, Map.of()).body();
+            assertThat(emptyReplay.get("headPosition").asLong()).as("a fresh store").isZero();
+            JsonNode replayedNothing = ProcessorWatch.await(api, PROCESSOR, "caught up", ProcessorWatch.caughtUp(),
+                    Duration.ofSeconds(30));
+            assertThat(replayedNothing.get("replaying").asBoolean()).as("a replay of nothing, in %s", replayedNothing)
+                    .isFalse();
+
             campaignId = api.graphQl("mutation { createCampaign(input: {name: \"Kept over restart\", advertiser: \"Durable\"}) { id } }")
                     .get("data").get("createCampaign").get("id").asString();
             jobId = first.getBean(JobScheduler.class)
                     .schedule(Instant.now().plus(1, ChronoUnit.DAYS), () -> System.out.println("a job kept over restart"));
+            api.post(REPLAY, Map.of());
+            assertThat(awaitCaughtUp(api).get("replaying").asBoolean()).isFalse();
         }
 
-        int dashboardPort = freePort();
+        int dashboardPort = JobDashboardClient.freePort();
         try (ConfigurableApplicationContext second = start("--playmark.jobs.dashboard.enabled=true",
                 "--playmark.jobs.dashboard.port=" + dashboardPort)) {
             PlaymarkApi api = api(second);
+            // read before anything new is written: Axon's replay token is still stored, at the reset position
+            JsonNode afterRestart = awaitCaughtUp(api);
+            assertThat(afterRestart.get("replaying").asBoolean()).as("replaying after the restart, in %s", afterRestart)
+                    .isFalse();
+            assertThat(afterRestart.get("replayProgress").isNull()).isTrue();
+
             JsonNode campaign = api.graphQl("query($id: ID!) { campaign(id: $id) { name version } }", "id", campaignId)
                     .get("data").get("campaign");
             assertThat(campaign.get("name").asString()).isEqualTo("Kept over restart");
@@ -64,26 +78,42 @@ class RestartIT {
                     "id", campaignId).get("data").get("renameCampaign");
             assertThat(renamed.get("version").asInt()).as("the aggregate was rebuilt from its stored events").isEqualTo(1);
 
-            assertThat(dashboardStatus(dashboardPort, null)).isEqualTo(401);
-            assertThat(dashboardStatus(dashboardPort, "admin:pmk_a-wrong-password-0000000")).isEqualTo(401);
-            assertThat(dashboardStatus(dashboardPort, "admin:" + ADMIN_KEY)).isEqualTo(200);
+            theDashboardLetsInEveryValidAdminKeyAndNoOtherCaller(api, new JobDashboardClient(dashboardPort));
         }
     }
 
-    private static int dashboardStatus(int port, String credentials) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/jobs?state=SCHEDULED"));
-        if (credentials != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes()));
+    /** Checked on every request, so that keys issued or revoked while it runs count at once. */
+    private static void theDashboardLetsInEveryValidAdminKeyAndNoOtherCaller(PlaymarkApi admin,
+                                                                             JobDashboardClient dashboard) {
+        for (String path : List.of("/dashboard", JobDashboardClient.SCHEDULED_JOBS, "/sse/jobstats")) {
+            JobDashboardClient.Answer anonymous = dashboard.get(path, null);
+            assertThat(anonymous.status()).as(path).isEqualTo(401);
+            assertThat(anonymous.challenge()).as("so that a browser asks, on %s", path).startsWith("Basic realm=");
         }
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        }
+        assertThat(dashboard.basic("admin", "pmk_a-wrong-password-0000000").status()).isEqualTo(401);
+        assertThat(dashboard.basic("admin", ADMIN_KEY).status()).as("the configured admin key").isEqualTo(200);
+        assertThat(dashboard.basic("admin", issueKey(admin, "MANAGER").get("key").asString()).status())
+                .as("a MANAGER key").isEqualTo(401);
+
+        String successor = issueKey(admin, "ADMIN").get("key").asString();
+        assertThat(dashboard.basic("admin", successor).status()).as("an ADMIN key issued later").isEqualTo(200);
+        assertThat(dashboard.basic("anyone", successor).status()).as("under any user name").isEqualTo(200);
+
+        assertThat(admin.delete("/api/v1/admin/api-keys/configured-admin").status()).isEqualTo(204);
+        assertThat(dashboard.basic("admin", ADMIN_KEY).status()).as("the revoked configured key").isEqualTo(401);
+        assertThat(dashboard.basic("admin", successor).status()).as("its successor").isEqualTo(200);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static JsonNode issueKey(PlaymarkApi admin, String role) {
+        PlaymarkApi.Response issued = admin.post("/api/v1/admin/api-keys",
+                Map.of("name", "dashboard test " + role, "roles", List.of(role)));
+        assertThat(issued.status()).isEqualTo(201);
+        return issued.body();
+    }
+
+    private static JsonNode awaitCaughtUp(PlaymarkApi api) throws InterruptedException {
+        return ProcessorWatch.await(api, PROCESSOR, "caught up with the head", ProcessorWatch.caughtUpWithTheHead(),
+                Duration.ofSeconds(30));
     }
 
     private ConfigurableApplicationContext start(String... moreArguments) {

@@ -1,6 +1,8 @@
 package io.playmark.infra.jobs;
 
-import io.playmark.infra.security.AdminKeyBootstrap;
+import io.playmark.infra.security.ApiKeys;
+import io.playmark.infra.security.JwtVerifier;
+import org.jobrunr.dashboard.AuthenticatedDashboardWebServer;
 import org.jobrunr.dashboard.JobRunrDashboardWebServer;
 import org.jobrunr.dashboard.JobRunrDashboardWebServerConfiguration;
 import org.jobrunr.storage.StorageProvider;
@@ -13,9 +15,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * JobRunr's dashboard, which runs its own small web server on a port of its own. It is protected
- * with HTTP basic authentication: user {@code admin}, password the admin API key. When this process
- * does not know the admin key (none configured and the key file removed) it stays off rather than open.
+ * JobRunr's dashboard, which runs its own small web server on a port of its own, open to ADMIN callers only (see
+ * {@link DashboardAuthenticator}).
  */
 @Component
 @ConditionalOnProperty(name = "playmark.jobs.dashboard.enabled", havingValue = "true")
@@ -25,33 +26,30 @@ class JobDashboard implements SmartLifecycle {
 
     private final StorageProvider storageProvider;
     private final JsonMapper jsonMapper;
-    private final AdminKeyBootstrap adminKeys;
+    private final ApiKeys keys;
+    private final JwtVerifier tokens;
     private final int port;
     private JobRunrDashboardWebServer server;
 
-    JobDashboard(StorageProvider storageProvider, JsonMapper jsonMapper, AdminKeyBootstrap adminKeys,
+    JobDashboard(StorageProvider storageProvider, JsonMapper jsonMapper, ApiKeys keys, JwtVerifier tokens,
                  @Value("${playmark.jobs.dashboard.port}") int port) {
         this.storageProvider = storageProvider;
         this.jsonMapper = jsonMapper;
-        this.adminKeys = adminKeys;
+        this.keys = keys;
+        this.tokens = tokens;
         this.port = port;
     }
 
     @Override
     public synchronized void start() {
-        String adminKey = adminKeys.adminKey().orElse(null);
-        if (adminKey == null) {
-            log.warn("Job dashboard not started: this process does not know the admin API key. "
-                    + "Set PLAYMARK_ADMIN_API_KEY to enable it.");
-            return;
-        }
-        server = new JobRunrDashboardWebServer(storageProvider, jsonMapper,
+        server = new AuthenticatedDashboardWebServer(storageProvider, jsonMapper,
                 JobRunrDashboardWebServerConfiguration.usingStandardDashboardConfiguration()
                         .andPort(port)
-                        .andBasicAuthentication("admin", adminKey)
-                        .andAllowAnonymousDataUsage(false));
+                        .andAllowAnonymousDataUsage(false),
+                new DashboardAuthenticator(keys, tokens));
         server.start();
-        log.info("Job dashboard on http://localhost:{}/dashboard (user 'admin', password: the admin API key)", port);
+        log.info("Job dashboard on http://localhost:{}/dashboard for ADMIN callers: user 'admin', password an ADMIN "
+                         + "API key{}", port, tokens.configured() ? " or token (also as a bearer token)" : "");
     }
 
     @Override

@@ -65,14 +65,14 @@ public class EventProcessors {
                 .orElseThrow(() -> new NotFoundException("No event processor named " + name));
     }
 
-    private static EventProcessorStatus status(EventProcessor processor, Long head) {
+    private EventProcessorStatus status(EventProcessor processor, Long head) {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new EventProcessorStatus(processor.getName(), processor.getClass().getSimpleName(),
                     processor.isRunning(), processor.isError(), false, null, head, null, null, List.of());
         }
         List<EventProcessorStatus.Segment> segments = streaming.processingStatus().values().stream()
                 .sorted(Comparator.comparingInt(status -> status.getSegment().getSegmentId()))
-                .map(EventProcessors::segment)
+                .map(this::segment)
                 .toList();
         Long slowest = segments.stream().map(EventProcessorStatus.Segment::position)
                 .filter(Objects::nonNull).min(Long::compare).orElse(null);
@@ -83,12 +83,37 @@ public class EventProcessors {
                 replaying ? replayProgress(segments) : null, segments);
     }
 
-    private static EventProcessorStatus.Segment segment(EventTrackerStatus status) {
+    private EventProcessorStatus.Segment segment(EventTrackerStatus status) {
+        boolean replaying = replaying(status);
         OptionalLong resetPosition = status.getResetPosition();
         return new EventProcessorStatus.Segment(status.getSegment().getSegmentId(), position(status.getTrackingToken()),
-                status.isCaughtUp(), status.isReplaying(),
-                status.isReplaying() && resetPosition.isPresent() ? resetPosition.getAsLong() : null,
+                status.isCaughtUp(), replaying,
+                replaying && resetPosition.isPresent() ? resetPosition.getAsLong() : null,
                 status.getError() == null ? null : status.getError().toString());
+    }
+
+    /**
+     * Whether a segment still has history to replay. Axon keeps its replay token until it handles an event past the
+     * reset position, so on a store nobody writes to it would say "replaying" forever, across restarts too (the token
+     * is stored). A segment that has reached its reset position has replayed everything it had seen. A segment that
+     * has handled nothing yet stands at the tail; a reset at the tail (an empty store) leaves nothing to replay.
+     * Where a position stays unknown nothing shows the replay is over, so Axon's word stands.
+     */
+    private boolean replaying(EventTrackerStatus status) {
+        if (!status.isReplaying()) {
+            return false;
+        }
+        OptionalLong resetPosition = status.getResetPosition();
+        Long position = replayedUpTo(status);
+        return resetPosition.isEmpty() || position == null || position < resetPosition.getAsLong();
+    }
+
+    private Long replayedUpTo(EventTrackerStatus status) {
+        OptionalLong current = status.getCurrentPosition();
+        if (current.isPresent()) {
+            return current.getAsLong();
+        }
+        return position(eventStore.createTailToken());
     }
 
     /** The slowest replaying segment's progress towards the position it was reset at. */

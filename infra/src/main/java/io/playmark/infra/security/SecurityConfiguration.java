@@ -1,6 +1,5 @@
 package io.playmark.infra.security;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -36,11 +35,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys keys, ProblemResponses problems,
-                                            @Value("${playmark.security.jwt.issuer-uri:}") String issuer,
-                                            @Value("${playmark.security.jwt.jwk-set-uri:}") String jwkSetUri,
-                                            @Value("${playmark.security.jwt.roles-claim}") String rolesClaim)
-            throws Exception {
-        Optional<JwtDecoder> jwtDecoder = jwtDecoder(issuer, jwkSetUri);
+                                            JwtVerifier jwts) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
@@ -55,11 +50,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/**", "/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());
-        if (jwtDecoder.isPresent()) {
+        if (jwts.decoder().isPresent()) {
             http.oauth2ResourceServer(server -> server
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
-                    .jwt(jwt -> jwt.decoder(jwtDecoder.get()).jwtAuthenticationConverter(rolesFrom(rolesClaim))));
+                    .jwt(jwt -> jwt.decoder(jwts.decoder().get())
+                            .jwtAuthenticationConverter(jwts.authenticationConverter())));
         }
         return http.build();
     }

@@ -2,6 +2,7 @@ package io.playmark.infra.operations;
 
 import io.playmark.infra.support.PlaymarkApi;
 import io.playmark.infra.support.PlaymarkIntegrationTest;
+import io.playmark.infra.support.ProcessorWatch;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -57,6 +58,24 @@ class OperationsIT extends PlaymarkIntegrationTest {
 
         JsonNode campaign = awaitCampaign(api, id, Duration.ofSeconds(30));
         assertThat(campaign.get("name").asString()).isEqualTo("Replayed");
+    }
+
+    @Test
+    void a_replay_that_has_caught_up_is_over_without_waiting_for_a_new_event() throws InterruptedException {
+        PlaymarkApi api = asAdmin();
+        api.graphQl("mutation { createCampaign(input: {name: \"History to replay\", advertiser: \"Acme\"}) { id } }");
+
+        JsonNode replay = api.post("/api/v1/admin/processors/campaign-search/replay", Map.of()).body();
+        // the head as the replay started: the replay runs up to the position the processor had then, at most this
+        long headAtReset = replay.get("headPosition").asLong();
+
+        JsonNode caughtUp = ProcessorWatch.await(api, "campaign-search", "caught up with the replayed history",
+                ProcessorWatch.caughtUpWith(headAtReset), Duration.ofSeconds(30));
+        // Axon itself would still say "replaying" here, until some test happens to write another event
+        assertThat(caughtUp.get("replaying").asBoolean()).as("replaying, in %s", caughtUp).isFalse();
+        assertThat(caughtUp.get("replayProgress").isNull()).as("replay progress, in %s", caughtUp).isTrue();
+        assertThat(caughtUp.get("segments").valueStream())
+                .allSatisfy(segment -> assertThat(segment.get("replaying").asBoolean()).isFalse());
     }
 
     @Test

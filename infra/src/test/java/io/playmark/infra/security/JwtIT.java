@@ -11,6 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.playmark.infra.PlaymarkApplication;
+import io.playmark.infra.support.JobDashboardClient;
 import io.playmark.infra.support.PlaymarkApi;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
@@ -37,12 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bearer tokens from an OAuth2 issuer: signatures checked against the issuer's JWK set (served here by
- * a small HTTP server), roles read from the configured claim.
+ * a small HTTP server), roles read from the configured claim, for the API and the job dashboard alike.
  */
 @SpringBootTest(classes = PlaymarkApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "playmark.mongodb.embedded.backend=memory",
-                "playmark.jobs.dashboard.enabled=false",
+                "playmark.jobs.dashboard.enabled=true",
                 "playmark.security.admin-api-key=pmk_jwt-test-admin-key-000001",
                 "playmark.security.jwt.roles-claim=playmark_roles"
         })
@@ -52,6 +53,7 @@ class JwtIT {
     private static final RSAKey SIGNING_KEY = rsaKey("trusted");
     private static final RSAKey FOREIGN_KEY = rsaKey("foreign");
     private static final HttpServer JWKS = serveJwkSet(new JWKSet(SIGNING_KEY.toPublicJWK()));
+    private static final int DASHBOARD_PORT = JobDashboardClient.freePort();
 
     @LocalServerPort
     int port;
@@ -65,6 +67,7 @@ class JwtIT {
         registry.add("playmark.security.jwt.issuer-uri", () -> ISSUER);
         registry.add("playmark.security.jwt.jwk-set-uri",
                 () -> "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/jwks");
+        registry.add("playmark.jobs.dashboard.port", () -> DASHBOARD_PORT);
     }
 
     @AfterAll
@@ -105,6 +108,21 @@ class JwtIT {
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void an_admin_token_opens_the_job_dashboard_as_bearer_token_or_basic_password_and_no_other_token_does() {
+        JobDashboardClient dashboard = new JobDashboardClient(DASHBOARD_PORT);
+        String admin = token(SIGNING_KEY, "carol", List.of("ADMIN"));
+        String forged = token(FOREIGN_KEY, "mallory", List.of("ADMIN"));
+
+        assertThat(dashboard.bearer(admin).status()).isEqualTo(200);
+        assertThat(dashboard.basic("admin", admin).status()).isEqualTo(200);
+        JobDashboardClient.Answer manager = dashboard.bearer(token(SIGNING_KEY, "alice", List.of("MANAGER")));
+        assertThat(manager.status()).isEqualTo(401);
+        assertThat(manager.challenge()).startsWith("Basic realm=");
+        assertThat(dashboard.bearer(forged).status()).isEqualTo(401);
+        assertThat(dashboard.basic("admin", forged).status()).isEqualTo(401);
     }
 
     private static String token(RSAKey key, String subject, List<String> roles) {
