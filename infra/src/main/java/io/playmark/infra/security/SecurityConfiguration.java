@@ -47,7 +47,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/graphiql", "/graphiql/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/favicon.ico").permitAll()
+                        // the GraphiQL page's scripts and styles (WebJars)
+                        .requestMatchers(HttpMethod.GET, "/favicon.ico", "/webjars/**").permitAll()
                         .requestMatchers("/actuator/**", "/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());
         if (jwts.decoder().isPresent()) {
