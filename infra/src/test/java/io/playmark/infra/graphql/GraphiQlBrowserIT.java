@@ -1,81 +1,48 @@
 package io.playmark.infra.graphql;
 
+import io.playmark.infra.support.HeadlessChromium;
 import io.playmark.infra.support.PlaymarkIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.util.FileSystemUtils;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The GraphiQL page in a real headless Chromium that can reach nothing but loopback: it must render
  * from Playmark's own assets, take the API key in its headers editor (and then load the schema), keep
- * the key across a reload, and run a query against {@code /graphql}. Skipped, and says so, where Debian's Chromium and ChromeDriver
- * are not installed. Other paths: {@code -Dplaymark.test.chromium=... -Dplaymark.test.chromedriver=...}.
+ * the key across a reload, and run a query against {@code /graphql}. Skipped, and says so, where Debian's
+ * Chromium and ChromeDriver are not installed ({@link HeadlessChromium}).
  */
 class GraphiQlBrowserIT extends PlaymarkIntegrationTest {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("playmark.test.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER =
-            Path.of(System.getProperty("playmark.test.chromedriver", "/usr/bin/chromedriver"));
     private static final String CREATE = "mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }";
     private static final String HEADERS_EDITOR = ".graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror";
     private static final String QUERY_EDITOR = ".graphiql-query-editor .CodeMirror";
 
-    private Path profile;
+    private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "GraphiQL browser test skipped: no Chromium at " + CHROMIUM
-                + " (apt-get install chromium chromium-driver)");
-        assumeTrue(Files.isExecutable(CHROMEDRIVER), "GraphiQL browser test skipped: no ChromeDriver at "
-                + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
-        profile = Files.createTempDirectory("playmark-chromium-");
-        // the driver and the browser are given, so Selenium Manager never looks for (or downloads) either
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage", "--window-size=1400,900", "--user-data-dir=" + profile,
-                        // nothing beyond loopback: every other host, name or address, goes to a closed proxy port,
-                        // and no name but localhost resolves
-                        "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=localhost;127.0.0.1",
-                        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1");
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    void startBrowser() {
+        chromium = HeadlessChromium.startOrSkip("GraphiQL browser test");
+        browser = chromium.browser();
+        wait = chromium.await();
     }
 
     @AfterEach
     void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile.toFile());
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -102,7 +69,7 @@ class GraphiQlBrowserIT extends PlaymarkIntegrationTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(".graphiql-doc-explorer"), "mutation: Mutation"));
         assertThat(headersAtFirst).as("the headers editor, prefilled").isEqualTo("{\n  \"X-Api-Key\": \"\"\n}");
-        List<String> loaded = resourcesLoaded();
+        List<String> loaded = chromium.resourcesLoaded();
         assertThat(loaded).as("resources the page loaded")
                 .anyMatch(url -> url.endsWith("/webjars/graphiql/graphiql.min.js"))
                 .anyMatch(url -> url.endsWith("/graphql"))
@@ -126,13 +93,7 @@ class GraphiQlBrowserIT extends PlaymarkIntegrationTest {
         script("document.querySelector(arguments[0]).CodeMirror.setValue(arguments[1]);", selector, text);
     }
 
-    @SuppressWarnings("unchecked")
-    private List<String> resourcesLoaded() {
-        return (List<String>) script(
-                "return performance.getEntriesByType('resource').map(function (entry) { return entry.name; });");
-    }
-
     private Object script(String script, Object... arguments) {
-        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+        return chromium.script(script, arguments);
     }
 }
