@@ -78,10 +78,14 @@ class AxonConfiguration {
      * in one JVM.
      */
     @Bean
-    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
-                          @Value("${playmark.instance-id:}") String instanceId) {
+    PlaymarkInstance playmarkInstance(@Value("${playmark.instance-id:}") String instanceId) {
+        return new PlaymarkInstance(instanceId.isBlank() ? defaultInstanceId() : instanceId);
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, PlaymarkInstance instance) {
         return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer)
-                .nodeId(instanceId.isBlank() ? defaultInstanceId() : instanceId).build();
+                .nodeId(instance.id()).build();
     }
 
     private static String defaultInstanceId() {

@@ -8,8 +8,8 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.Document;
 import org.bson.types.Binary;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -29,12 +29,12 @@ class StoredProcessorTokens implements ProcessorTokens {
     }
 
     @Override
-    public Map<Integer, TrackingToken> storedTokens(String processorName) {
-        Map<Integer, TrackingToken> tokens = new HashMap<>();
+    public List<StoredSegment> storedSegments(String processorName) {
+        List<StoredSegment> segments = new ArrayList<>();
         for (Document entry : mongo.trackingTokensCollection().find(eq("processorName", processorName))) {
-            tokens.put(entry.getInteger("segment"), token(entry));
+            segments.add(new StoredSegment(entry.getInteger("segment"), token(entry), entry.getString("owner")));
         }
-        return tokens;
+        return segments;
     }
 
     private TrackingToken token(Document entry) {

@@ -1,19 +1,24 @@
 package io.playmark.infra.operations;
 
+import io.playmark.infra.axon.PlaymarkInstance;
 import io.playmark.kernel.ConflictException;
+import io.playmark.query.consistency.ProcessorTokens;
 import io.playmark.kernel.NotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -25,10 +30,15 @@ public class EventProcessors {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final ProcessorTokens storedTokens;
+    private final PlaymarkInstance instance;
 
-    EventProcessors(EventProcessingConfiguration processing, EventStore eventStore) {
+    EventProcessors(EventProcessingConfiguration processing, EventStore eventStore, ProcessorTokens storedTokens,
+                    PlaymarkInstance instance) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.storedTokens = storedTokens;
+        this.instance = instance;
     }
 
     public List<EventProcessorStatus> statuses() {
@@ -67,29 +77,46 @@ public class EventProcessors {
 
     private EventProcessorStatus status(EventProcessor processor, Long head) {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
-            return new EventProcessorStatus(processor.getName(), processor.getClass().getSimpleName(),
+            return new EventProcessorStatus(processor.getName(), processor.getClass().getSimpleName(), instance.id(),
                     processor.isRunning(), processor.isError(), false, null, head, null, null, List.of());
         }
-        List<EventProcessorStatus.Segment> segments = streaming.processingStatus().values().stream()
-                .sorted(Comparator.comparingInt(status -> status.getSegment().getSegmentId()))
-                .map(this::segment)
-                .toList();
+        Map<Integer, EventTrackerStatus> local = streaming.processingStatus();
+        List<EventProcessorStatus.Segment> segments = new ArrayList<>();
+        local.values().forEach(status -> segments.add(segment(status, head)));
+        storedTokens.storedSegments(processor.getName()).stream()
+                .filter(stored -> !local.containsKey(stored.segment()))
+                .forEach(stored -> segments.add(elsewhere(stored, head)));
+        segments.sort(Comparator.comparingInt(EventProcessorStatus.Segment::id));
         Long slowest = segments.stream().map(EventProcessorStatus.Segment::position)
                 .filter(Objects::nonNull).min(Long::compare).orElse(null);
         boolean replaying = segments.stream().anyMatch(EventProcessorStatus.Segment::replaying);
         Long lag = head == null ? null : slowest == null ? null : Math.max(0, head - slowest);
-        return new EventProcessorStatus(processor.getName(), processor.getClass().getSimpleName(),
+        return new EventProcessorStatus(processor.getName(), processor.getClass().getSimpleName(), instance.id(),
                 streaming.isRunning(), streaming.isError(), replaying, slowest, head, lag,
                 replaying ? replayProgress(segments) : null, segments);
     }
 
-    private EventProcessorStatus.Segment segment(EventTrackerStatus status) {
+    private EventProcessorStatus.Segment segment(EventTrackerStatus status, Long head) {
         boolean replaying = replaying(status);
         OptionalLong resetPosition = status.getResetPosition();
-        return new EventProcessorStatus.Segment(status.getSegment().getSegmentId(), position(status.getTrackingToken()),
-                status.isCaughtUp(), replaying,
+        Long position = position(status.getTrackingToken());
+        return new EventProcessorStatus.Segment(status.getSegment().getSegmentId(), instance.id(), true, position,
+                lag(head, position), status.isCaughtUp(), replaying,
                 replaying && resetPosition.isPresent() ? resetPosition.getAsLong() : null,
                 status.getError() == null ? null : status.getError().toString());
+    }
+
+    /** A segment another instance processes (or nobody, between claims), as the shared token store has it. */
+    private EventProcessorStatus.Segment elsewhere(ProcessorTokens.StoredSegment stored, Long head) {
+        Long position = position(stored.token());
+        Long resetPosition = stored.token() instanceof ReplayToken replay ? position(replay.getTokenAtReset()) : null;
+        boolean replaying = resetPosition != null && (position == null || position < resetPosition);
+        return new EventProcessorStatus.Segment(stored.segment(), stored.owner(), false, position, lag(head, position),
+                head != null && position != null && position >= head, replaying, replaying ? resetPosition : null, null);
+    }
+
+    private static Long lag(Long head, Long position) {
+        return head == null || position == null ? null : Math.max(0, head - position);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.playmark.infra.scaling;
 
 import io.playmark.infra.PlaymarkApplication;
+import io.playmark.infra.axon.PlaymarkInstance;
 import io.playmark.infra.support.PlaymarkApi;
 import io.playmark.query.consistency.ProjectionCatchUp;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -108,6 +109,25 @@ class MultiInstanceIT {
                 .get("data").get("campaign");
         assertThat(campaign.get("version").asInt()).as("every rename applied, none twice").isEqualTo(renames);
         assertThat(campaign.get("name").asString()).startsWith("Raced ");
+    }
+
+    @Test
+    void the_processors_endpoint_of_either_instance_says_which_instance_holds_each_segment() {
+        String firstId = first.getBean(PlaymarkInstance.class).id();
+        assertThat(firstId).isNotEqualTo(second.getBean(PlaymarkInstance.class).id());
+
+        for (ConfigurableApplicationContext instance : List.of(first, second)) {
+            JsonNode processors = api(instance).get("/api/v1/admin/processors").body();
+            for (String projection : PROJECTIONS) {
+                JsonNode status = processors.valueStream()
+                        .filter(processor -> processor.get("name").asString().equals(projection)).findFirst().orElseThrow();
+                assertThat(status.get("segments")).as(projection).isNotEmpty().allSatisfy(segment -> {
+                    assertThat(segment.get("owner").asString()).isEqualTo(firstId);
+                    assertThat(segment.get("local").asBoolean()).isEqualTo(instance == first);
+                    assertThat(segment.get("lag").isNumber()).isTrue();
+                });
+            }
+        }
     }
 
     private static ConfigurableApplicationContext start(Path dataDirectory, String... moreArguments) {

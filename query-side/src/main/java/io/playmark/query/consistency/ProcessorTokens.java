@@ -2,7 +2,7 @@ package io.playmark.query.consistency;
 
 import org.axonframework.eventhandling.TrackingToken;
 
-import java.util.Map;
+import java.util.List;
 
 /**
  * The tokens event processors have stored in the shared token store, segment by segment, as every
@@ -10,6 +10,13 @@ import java.util.Map;
  */
 public interface ProcessorTokens {
 
-    /** Each segment's stored token (absent while a segment has none yet); empty for an unknown processor. */
-    Map<Integer, TrackingToken> storedTokens(String processorName);
+    /** Each segment's stored token and owner; empty for an unknown processor. */
+    List<StoredSegment> storedSegments(String processorName);
+
+    /**
+     * @param token null while the segment has stored none yet
+     * @param owner the instance that holds the segment's claim, null when nobody does
+     */
+    record StoredSegment(int segment, TrackingToken token, String owner) {
+    }
 }

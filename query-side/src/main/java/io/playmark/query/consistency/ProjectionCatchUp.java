@@ -115,13 +115,12 @@ public class ProjectionCatchUp {
         if (ownsEverySegment(processor)) {
             return true;
         }
-        Map<Integer, TrackingToken> stored = storedTokens.storedTokens(processor.getName());
+        List<ProcessorTokens.StoredSegment> stored = storedTokens.storedSegments(processor.getName());
         if (stored.isEmpty()) {
             return false;
         }
-        for (Map.Entry<Integer, TrackingToken> segment : stored.entrySet()) {
-            if (!owned.containsKey(segment.getKey())
-                    && (segment.getValue() == null || !reached.test(segment.getValue()))) {
+        for (ProcessorTokens.StoredSegment segment : stored) {
+            if (!owned.containsKey(segment.segment()) && (segment.token() == null || !reached.test(segment.token()))) {
                 return false;
             }
         }
