@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.playmark.infra.audit.AuditMetadata;
 import io.playmark.infra.eventstore.GapAwareMongoEventStorageEngine;
+import io.playmark.infra.instance.PlaymarkInstance;
 import io.playmark.query.consistency.EventPositions;
 import io.playmark.query.consistency.ProcessorTokens;
 import io.playmark.query.consistency.ProjectionCatchUp;
@@ -20,7 +21,10 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
@@ -38,9 +42,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.lang.management.ManagementFactory;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
@@ -73,24 +74,14 @@ class AxonConfiguration {
     }
 
     /**
-     * Claims of event processor segments are made in this instance's name ({@code playmark.instance-id});
-     * by default the process name with a random suffix, so that two instances never share a name, even
-     * in one JVM.
+     * Claims of projection segments are made in this instance's name. A claim not renewed for
+     * {@code playmark.projections.claim-timeout} (its instance was killed) may be taken by another instance.
      */
     @Bean
-    PlaymarkInstance playmarkInstance(@Value("${playmark.instance-id:}") String instanceId) {
-        return new PlaymarkInstance(instanceId.isBlank() ? defaultInstanceId() : instanceId);
-    }
-
-    @Bean
-    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, PlaymarkInstance instance) {
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, PlaymarkInstance instance,
+                          @Value("${playmark.projections.claim-timeout}") Duration claimTimeout) {
         return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer)
-                .nodeId(instance.id()).build();
-    }
-
-    private static String defaultInstanceId() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "-"
-                + HexFormat.of().toHexDigits((short) new SecureRandom().nextInt());
+                .nodeId(instance.id()).claimTimeout(claimTimeout).build();
     }
 
     @Bean
@@ -124,6 +115,23 @@ class AxonConfiguration {
                     .upcasterChain(configuration.upcasterChain())
                     .build();
         };
+    }
+
+    /**
+     * Axon's event store as its auto-configuration makes it, but for how soon a tracking stream that has
+     * caught up asks the store again: appends made by this instance wake it at once; those of other instances
+     * show only on its next fetch, so that delay bounds how late a projection here sees another instance's
+     * write ({@code playmark.event-store.fetch-delay}; Axon's default is a second).
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  @Value("${playmark.event-store.fetch-delay}") Duration fetchDelay) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(fetchDelay.toMillis())
+                .build();
     }
 
     /** Global positions of aggregates' events, for read-your-writes; axon-mongo's engine cannot tell them. */

@@ -1,9 +1,11 @@
 package io.playmark.infra.operations;
 
-import io.playmark.infra.axon.PlaymarkInstance;
+import io.playmark.infra.instance.InstanceRole;
+import io.playmark.infra.instance.PlaymarkInstance;
 import io.playmark.kernel.ConflictException;
 import io.playmark.query.consistency.ProcessorTokens;
 import io.playmark.kernel.NotFoundException;
+import io.playmark.kernel.UnavailableException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -61,6 +63,10 @@ public class EventProcessors {
         EventProcessor processor = find(name);
         if (!(processor instanceof StreamingEventProcessor streaming) || !streaming.supportsReset()) {
             throw new ConflictException("Event processor " + name + " cannot be replayed");
+        }
+        if (!instance.has(InstanceRole.QUERY)) {
+            throw new UnavailableException("This instance (roles " + instance.roles() + ") runs no projections; "
+                    + "replay " + name + " on an instance with the query role");
         }
         streaming.shutDown();
         streaming.resetTokens();

@@ -4,6 +4,7 @@ import io.playmark.kernel.ConflictException;
 import io.playmark.kernel.ErrorKind;
 import io.playmark.kernel.InvalidValueException;
 import io.playmark.kernel.NotFoundException;
+import io.playmark.kernel.UnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
         return answer(problems.of(ErrorKind.CONFLICT, e.getMessage(), request));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unavailable(UnavailableException e, HttpServletRequest request) {
+        return answer(problems.of(ErrorKind.UNAVAILABLE, e.getMessage(), request));
     }
 
     /** Method security's denials reach the advice before Spring Security's filters could answer them. */

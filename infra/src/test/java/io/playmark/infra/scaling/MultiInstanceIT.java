@@ -1,98 +1,150 @@
 package io.playmark.infra.scaling;
 
 import io.playmark.infra.PlaymarkApplication;
-import io.playmark.infra.axon.PlaymarkInstance;
+import io.playmark.infra.embedded.EmbeddedElasticsearch;
+import io.playmark.infra.embedded.EmbeddedMongoServer;
 import io.playmark.infra.support.PlaymarkApi;
+import io.playmark.infra.support.PlaymarkProcess;
 import io.playmark.query.consistency.ProjectionCatchUp;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.elasticsearch.autoconfigure.ElasticsearchConnectionDetails;
-import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two Playmark instances on shared stores: the second is pointed at the first one's embedded MongoDB-compatible
- * server and Elasticsearch node, as a second process would be at a real replica set and cluster.
+ * Playmark as three instances on shared stores (a MongoDB-compatible server and an Elasticsearch node started by
+ * the test, as a real replica set and cluster would be): {@code api} takes changes and runs no projection,
+ * {@code worker} runs the projections and takes no changes, and {@code doomed}, a separate process, does both
+ * until the last test kills it.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiInstanceIT {
 
     private static final String ADMIN_KEY = "pmk_multi-instance-admin-key-01";
     private static final List<String> PROJECTIONS = List.of("campaign-read-model", "campaign-search");
+    private static final String CLAIM_TIMEOUT = "3s";
+    private static final String CLAIM_INTERVAL = "500ms";
+    private static final Duration SETTLING = Duration.ofSeconds(30);
 
     @TempDir
     static Path dataDirectory;
 
-    private static ConfigurableApplicationContext first;
-    private static ConfigurableApplicationContext second;
+    private static EmbeddedMongoServer mongo;
+    private static EmbeddedElasticsearch elasticsearch;
+    private static ConfigurableApplicationContext api;
+    private static ConfigurableApplicationContext worker;
+    private static PlaymarkProcess doomed;
 
     @BeforeAll
-    static void startTwoInstancesOnSharedStores() {
-        first = start(dataDirectory.resolve("first"));
-        second = start(dataDirectory.resolve("second"),
-                "--playmark.mongodb.uri=" + first.getBean(MongoConnectionDetails.class).getConnectionString(),
-                "--playmark.elasticsearch.uris=" + elasticsearchUris(first),
-                // long enough that a wait which never sees the projections catch up is a timeout, counted
-                "--playmark.read-your-writes.timeout=60s");
+    static void startThreeInstancesOnSharedStores() {
+        mongo = EmbeddedMongoServer.start(EmbeddedMongoServer.Backend.MEMORY, dataDirectory.resolve("mongo"));
+        elasticsearch = EmbeddedElasticsearch.start(dataDirectory.resolve("elasticsearch"), 0);
+        api = start("api", "command");
+        worker = start("worker", "query");
+        doomed = PlaymarkProcess.start("doomed-instance", Map.of(
+                "PLAYMARK_MONGODB_URI", mongo.connectionString(),
+                "PLAYMARK_ELASTICSEARCH_URIS", elasticsearch.httpUri().toString(),
+                "PLAYMARK_ROLES", "command,query",
+                "PLAYMARK_INSTANCE_ID", "doomed",
+                "PLAYMARK_ADMIN_API_KEY", ADMIN_KEY,
+                "PLAYMARK_DATA_DIR", dataDirectory.resolve("doomed").toString(),
+                "PLAYMARK_JOBS_DASHBOARD_ENABLED", "false",
+                "PLAYMARK_PROJECTION_CLAIM_TIMEOUT", CLAIM_TIMEOUT,
+                "PLAYMARK_PROJECTION_CLAIM_INTERVAL", CLAIM_INTERVAL), Duration.ofSeconds(120));
     }
 
     @AfterAll
-    static void stopThem() {
-        second.close();
-        first.close();
-    }
-
-    @Test
-    void a_mutation_on_an_instance_that_owns_no_segment_waits_for_the_projections_where_they_run() {
-        {
-            assertThat(PROJECTIONS).allSatisfy(projection ->
-                    assertThat(processor(second, projection).processingStatus()).as(projection).isEmpty());
-            PlaymarkApi onSecond = api(second);
-
-            for (int i = 0; i < 5; i++) {
-                String name = "Made on the second instance " + i;
-                JsonNode created = onSecond.graphQl("mutation($name: String!) { createCampaign(input: {name: $name, "
-                        + "advertiser: \"Shared stores\"}) { id name } }", "name", name);
-                assertThat(created.get("errors")).as(created.toString()).isNull();
-                String id = created.get("data").get("createCampaign").get("id").asString();
-
-                JsonNode read = onSecond.graphQl("query($id: ID!) { campaign(id: $id) { name } }", "id", id);
-                assertThat(read.get("data").get("campaign").get("name").asString()).isEqualTo(name);
-                JsonNode onFirst = api(first).graphQl("query($id: ID!) { campaign(id: $id) { name } }", "id", id);
-                assertThat(onFirst.get("data").get("campaign").get("name").asString()).isEqualTo(name);
+    static void stopEverything() {
+        if (doomed != null) {
+            doomed.close();
+        }
+        for (AutoCloseable closeable : new AutoCloseable[]{worker, api, elasticsearch, mongo}) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception e) {
+                // the next one is still closed
             }
-            JsonNode found = onSecond.graphQl("{ searchCampaigns(text: \"shared stores\", first: 10) { id } }");
-            assertThat(found.get("data").get("searchCampaigns")).hasSize(5);
-            assertThat(second.getBean(ProjectionCatchUp.class).timeouts())
-                    .as("every mutation saw its projections catch up on the first instance").isZero();
         }
     }
 
     @Test
-    void concurrent_commands_for_one_aggregate_from_both_instances_are_each_applied_once() throws Exception {
-        String id = api(first).graphQl("mutation { createCampaign(input: {name: \"Raced\", advertiser: \"Acme\"}) { id } }")
-                .get("data").get("createCampaign").get("id").asString();
+    @Order(1)
+    void the_query_instances_share_each_projections_segments_and_every_instance_says_who_holds_which() {
+        Map<String, Long> expected = Map.of("worker", 2L, "doomed", 2L);
+        for (String projection : PROJECTIONS) {
+            awaitOwners(projection, owners -> owners.equals(expected));
+            JsonNode fromWorker = status(api(worker), projection);
+            assertThat(fromWorker.get("instance").asString()).isEqualTo("worker");
+            assertThat(fromWorker.get("segments")).allSatisfy(segment -> assertThat(segment.get("local").asBoolean())
+                    .isEqualTo(segment.get("owner").asString().equals("worker")));
+        }
+        assertThat(api(api).get("/actuator/health").body().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    @Order(2)
+    void a_command_only_instance_runs_no_projection_and_its_mutations_read_their_own_writes() {
+        assertThat(PROJECTIONS).allSatisfy(projection ->
+                assertThat(processor(api, projection).processingStatus()).as(projection).isEmpty());
+
+        for (int i = 0; i < 5; i++) {
+            String name = "Made on the api instance " + i;
+            String id = create(api(api), name, "Shared stores");
+            for (ConfigurableApplicationContext instance : List.of(api, worker)) {
+                JsonNode read = api(instance).graphQl("query($id: ID!) { campaign(id: $id) { name } }", "id", id);
+                assertThat(read.get("data").get("campaign").get("name").asString()).isEqualTo(name);
+            }
+        }
+        JsonNode found = api(api).graphQl("{ searchCampaigns(text: \"shared stores\", first: 10) { id } }");
+        assertThat(found.get("data").get("searchCampaigns")).hasSize(5);
+        assertThat(api.getBean(ProjectionCatchUp.class).timeouts())
+                .as("every mutation saw its projections catch up where they run").isZero();
+    }
+
+    @Test
+    @Order(3)
+    void a_query_only_instance_answers_queries_and_refuses_changes_as_unavailable() {
+        JsonNode read = api(worker).graphQl("{ campaigns(first: 1) { edges { node { id } } } }");
+        JsonNode change = api(worker).graphQl("mutation { createCampaign(input: {name: \"x\", advertiser: \"y\"}) { id } }");
+
+        assertThat(read.get("errors")).isNull();
+        assertThat(change.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("UNAVAILABLE");
+        assertThat(change.get("errors").get(0).get("message").asString()).contains("command role");
+    }
+
+    @Test
+    @Order(4)
+    void concurrent_commands_for_one_aggregate_from_two_instances_are_each_applied_once() throws Exception {
+        String id = create(api(api), "Raced", "Acme");
         int renames = 12;
         List<Callable<JsonNode>> racers = new ArrayList<>();
         for (int i = 0; i < renames; i++) {
-            PlaymarkApi instance = api(i % 2 == 0 ? first : second);
+            PlaymarkApi instance = i % 2 == 0 ? api(api) : new PlaymarkApi(doomed.port(), ADMIN_KEY);
             String name = "Raced " + i;
             racers.add(() -> instance.graphQl("mutation($id: ID!, $name: String!) { renameCampaign(id: $id, name: $name) "
                     + "{ version } }", "id", id, "name", name));
@@ -105,46 +157,77 @@ class MultiInstanceIT {
         }
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.get("errors")).as(answer.toString()).isNull());
-        JsonNode campaign = api(second).graphQl("query($id: ID!) { campaign(id: $id) { name version } }", "id", id)
+        JsonNode campaign = api(worker).graphQl("query($id: ID!) { campaign(id: $id) { name version } }", "id", id)
                 .get("data").get("campaign");
         assertThat(campaign.get("version").asInt()).as("every rename applied, none twice").isEqualTo(renames);
         assertThat(campaign.get("name").asString()).startsWith("Raced ");
     }
 
     @Test
-    void the_processors_endpoint_of_either_instance_says_which_instance_holds_each_segment() {
-        String firstId = first.getBean(PlaymarkInstance.class).id();
-        assertThat(firstId).isNotEqualTo(second.getBean(PlaymarkInstance.class).id());
-
-        for (ConfigurableApplicationContext instance : List.of(first, second)) {
-            JsonNode processors = api(instance).get("/api/v1/admin/processors").body();
-            for (String projection : PROJECTIONS) {
-                JsonNode status = processors.valueStream()
-                        .filter(processor -> processor.get("name").asString().equals(projection)).findFirst().orElseThrow();
-                assertThat(status.get("segments")).as(projection).isNotEmpty().allSatisfy(segment -> {
-                    assertThat(segment.get("owner").asString()).isEqualTo(firstId);
-                    assertThat(segment.get("local").asBoolean()).isEqualTo(instance == first);
-                    assertThat(segment.get("lag").isNumber()).isTrue();
-                });
+    @Order(5)
+    void a_killed_instances_segments_are_taken_over_and_no_event_is_lost() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            if (i == 10) {
+                doomed.kill();
             }
+            ids.add(create(api(api), "Across the kill " + i, "Survivors"));
         }
+
+        for (String projection : PROJECTIONS) {
+            awaitOwners(projection, owners -> owners.equals(Map.of("worker", 4L)));
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            JsonNode read = api(api).graphQl("query($id: ID!) { campaign(id: $id) { name version } }", "id", ids.get(i));
+            assertThat(read.get("data").get("campaign").get("name").asString()).isEqualTo("Across the kill " + i);
+            assertThat(read.get("data").get("campaign").get("version").asInt()).isZero();
+        }
+        JsonNode found = api(api).graphQl("{ searchCampaigns(text: \"survivors\", first: 100) { id } }");
+        assertThat(found.get("data").get("searchCampaigns").valueStream().map(hit -> hit.get("id").asString()))
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(api.getBean(ProjectionCatchUp.class).timeouts())
+                .as("the takeover, within the claim timeout, kept every wait within its bound").isZero();
     }
 
-    private static ConfigurableApplicationContext start(Path dataDirectory, String... moreArguments) {
-        List<String> arguments = new ArrayList<>(List.of(
+    private static String create(PlaymarkApi instance, String name, String advertiser) {
+        JsonNode created = instance.graphQl("mutation($name: String!, $advertiser: String!) { createCampaign(input: "
+                + "{name: $name, advertiser: $advertiser}) { id } }", "name", name, "advertiser", advertiser);
+        assertThat(created.get("errors")).as(created.toString()).isNull();
+        return created.get("data").get("createCampaign").get("id").asString();
+    }
+
+    /** Waits until the segments' owners, as the api instance reports them, are as expected. */
+    private static void awaitOwners(String projection, Predicate<Map<String, Long>> expected) {
+        long deadline = System.nanoTime() + SETTLING.toNanos();
+        Map<String, Long> owners = Map.of();
+        while (System.nanoTime() < deadline) {
+            owners = status(api(api), projection).get("segments").valueStream()
+                    .filter(segment -> segment.get("owner").isString())
+                    .collect(Collectors.groupingBy(segment -> segment.get("owner").asString(), Collectors.counting()));
+            if (expected.test(owners)) {
+                return;
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        throw new AssertionError(projection + "'s segments did not settle within " + SETTLING + "; owners: " + owners);
+    }
+
+    private static JsonNode status(PlaymarkApi instance, String projection) {
+        return instance.get("/api/v1/admin/processors/" + projection).body();
+    }
+
+    private static ConfigurableApplicationContext start(String id, String roles) {
+        return new SpringApplicationBuilder(PlaymarkApplication.class).run(
                 "--server.port=0",
-                "--playmark.data-dir=" + dataDirectory,
-                "--playmark.mongodb.embedded.backend=memory",
+                "--playmark.instance-id=" + id,
+                "--playmark.roles=" + roles,
+                "--playmark.data-dir=" + dataDirectory.resolve(id),
+                "--playmark.mongodb.uri=" + mongo.connectionString(),
+                "--playmark.elasticsearch.uris=" + elasticsearch.httpUri(),
                 "--playmark.jobs.dashboard.enabled=false",
-                "--playmark.security.admin-api-key=" + ADMIN_KEY));
-        arguments.addAll(List.of(moreArguments));
-        return new SpringApplicationBuilder(PlaymarkApplication.class).run(arguments.toArray(String[]::new));
-    }
-
-    private static String elasticsearchUris(ConfigurableApplicationContext context) {
-        return context.getBean(ElasticsearchConnectionDetails.class).getNodes().stream()
-                .map(node -> node.protocol().name().toLowerCase(java.util.Locale.ROOT) + "://" + node.hostname() + ":" + node.port())
-                .collect(Collectors.joining(","));
+                "--playmark.security.admin-api-key=" + ADMIN_KEY,
+                "--playmark.projections.claim-timeout=" + CLAIM_TIMEOUT,
+                "--playmark.projections.claim-interval=" + CLAIM_INTERVAL);
     }
 
     private static StreamingEventProcessor processor(ConfigurableApplicationContext context, String name) {
@@ -154,5 +237,14 @@ class MultiInstanceIT {
 
     private static PlaymarkApi api(ConfigurableApplicationContext context) {
         return new PlaymarkApi(((WebServerApplicationContext) context).getWebServer().getPort(), ADMIN_KEY);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.playmark.query.consistency;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -65,7 +66,7 @@ public class ProjectionCatchUp {
         for (String group : processingGroups) {
             StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
                     .orElseThrow(() -> new IllegalArgumentException("no streaming event processor named " + group));
-            while (!hasReached(processor, reached)) {
+            while (!hasReached(processor, aggregateId, reached)) {
                 if (System.nanoTime() > deadline) {
                     timeouts.incrementAndGet();
                     log.warn("Projection {} did not process the last event of {} within {}; answering anyway. "
@@ -104,11 +105,17 @@ public class ProjectionCatchUp {
         return reached.isPresent() && reached.getAsLong() >= position;
     }
 
-    private boolean hasReached(StreamingEventProcessor processor, Predicate<TrackingToken> reached) {
+    /**
+     * Whether the segments that hold the aggregate's events (projections are split by aggregate) have
+     * processed its last event: the ones this instance processes by their status, the others by the
+     * tokens their instances stored.
+     */
+    private boolean hasReached(StreamingEventProcessor processor, String aggregateId, Predicate<TrackingToken> reached) {
         Map<Integer, EventTrackerStatus> owned = processor.processingStatus();
         for (EventTrackerStatus segment : owned.values()) {
             TrackingToken token = segment.getTrackingToken();
-            if (segment.isErrorState() || token == null || !reached.test(token)) {
+            if (segment.getSegment().matches(aggregateId)
+                    && (segment.isErrorState() || token == null || !reached.test(token))) {
                 return false;
             }
         }
@@ -116,11 +123,14 @@ public class ProjectionCatchUp {
             return true;
         }
         List<ProcessorTokens.StoredSegment> stored = storedTokens.storedSegments(processor.getName());
-        if (stored.isEmpty()) {
+        int[] segmentIds = stored.stream().mapToInt(ProcessorTokens.StoredSegment::segment).toArray();
+        if (segmentIds.length == 0) {
             return false;
         }
         for (ProcessorTokens.StoredSegment segment : stored) {
-            if (!owned.containsKey(segment.segment()) && (segment.token() == null || !reached.test(segment.token()))) {
+            if (!owned.containsKey(segment.segment())
+                    && Segment.computeSegment(segment.segment(), segmentIds).matches(aggregateId)
+                    && (segment.token() == null || !reached.test(segment.token()))) {
                 return false;
             }
         }

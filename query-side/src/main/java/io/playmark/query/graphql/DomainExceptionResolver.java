@@ -8,6 +8,7 @@ import io.playmark.kernel.ConflictException;
 import io.playmark.kernel.ErrorKind;
 import io.playmark.kernel.InvalidValueException;
 import io.playmark.kernel.NotFoundException;
+import io.playmark.kernel.UnavailableException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,8 @@ class DomainExceptionResolver extends DataFetcherExceptionResolverAdapter {
                     .extensions(Map.of("field", invalid.field())).build();
             case NotFoundException notFound -> error(environment, ErrorKind.NOT_FOUND, notFound.getMessage()).build();
             case ConflictException conflict -> error(environment, ErrorKind.CONFLICT, conflict.getMessage()).build();
+            case UnavailableException unavailable -> error(environment, ErrorKind.UNAVAILABLE, unavailable.getMessage())
+                    .build();
             default -> null;
         };
     }
@@ -41,7 +44,7 @@ class DomainExceptionResolver extends DataFetcherExceptionResolverAdapter {
     private static Throwable unwrap(Throwable exception) {
         for (Throwable current = exception; current != null; current = current.getCause()) {
             if (current instanceof InvalidValueException || current instanceof NotFoundException
-                    || current instanceof ConflictException) {
+                    || current instanceof ConflictException || current instanceof UnavailableException) {
                 return current;
             }
         }

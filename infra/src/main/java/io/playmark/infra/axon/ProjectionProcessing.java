@@ -1,0 +1,38 @@
+package io.playmark.infra.axon;
+
+import io.playmark.infra.instance.InstanceRole;
+import io.playmark.infra.instance.PlaymarkInstance;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How projections share their work between instances: each projection's stream is split into
+ * {@code playmark.projections.segments} segments (by aggregate, so one aggregate's events stay in order),
+ * claimed through the shared token store. An instance has a thread per segment, so a single instance
+ * processes them all; with more instances each takes its share. Only
+ * instances with the {@code query} role start their projections.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProjectionProcessing {
+
+    @Bean
+    ConfigurerModule projectionSegments(PlaymarkInstance instance,
+                                        @Value("${playmark.projections.segments}") int segments,
+                                        @Value("${playmark.projections.claim-interval}") Duration claimInterval) {
+        if (segments < 1) {
+            throw new IllegalArgumentException("playmark.projections.segments must be at least 1, was " + segments);
+        }
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
+                        .forParallelProcessing(segments)
+                        .andInitialSegmentsCount(segments)
+                        .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
+                        .andAutoStart(instance.has(InstanceRole.QUERY))));
+    }
+}
