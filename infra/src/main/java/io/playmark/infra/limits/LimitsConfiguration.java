@@ -1,0 +1,10 @@
+package io.playmark.infra.limits;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+/** Limits on every caller (ADR 0006). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({LimitsProperties.class, BodyLimitProperties.class})
+class LimitsConfiguration {
+}
