@@ -3,8 +3,8 @@ package io.playmark.infra.limits;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
-/** Limits on every caller (ADR 0006). */
+/** Limits on every caller (ADR 0006): body sizes and rate limits. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({LimitsProperties.class, BodyLimitProperties.class})
+@EnableConfigurationProperties({LimitsProperties.class, BodyLimitProperties.class, RateLimitProperties.class})
 class LimitsConfiguration {
 }
