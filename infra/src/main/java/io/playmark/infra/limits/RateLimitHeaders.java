@@ -20,9 +20,10 @@ final class RateLimitHeaders {
     }
 
     static void write(HttpServletResponse response, String policy, Quota quota, long remaining, long nanosToFull) {
-        response.setHeader(POLICY, "\"%s\";q=%d;w=%d".formatted(policy, quota.capacity(),
-                Math.max(1, quota.window().toSeconds())));
-        response.setHeader(LIMIT, "\"%s\";r=%d;t=%d".formatted(policy, remaining, seconds(nanosToFull)));
+        // concatenation rather than a format: this runs on every request
+        long window = Math.max(1, quota.window().toSeconds());
+        response.setHeader(POLICY, '"' + policy + "\";q=" + quota.capacity() + ";w=" + window);
+        response.setHeader(LIMIT, '"' + policy + "\";r=" + remaining + ";t=" + seconds(nanosToFull));
     }
 
     static long retryAfter(HttpServletResponse response, long nanos) {
