@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -46,7 +47,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
                     BodyLimits.readable(declared), BodyLimits.readable(maxBytes), request.getRequestURI()));
             return;
         }
-        if (declared >= 0) {
+        if (declared >= 0 || !mayHaveUndeclaredBody(request)) {
             // Tomcat delivers no more than the declared length
             chain.doFilter(request, response);
             return;
@@ -62,6 +63,11 @@ class BodyLimitFilter extends OncePerRequestFilter {
             response.reset();
             refuse(request, response, detail(tooLarge, request));
         }
+    }
+
+    /** In HTTP/1.1 a body without a Content-Length is chunked; HTTP/2 needs neither. */
+    private static boolean mayHaveUndeclaredBody(HttpServletRequest request) {
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null || !request.getProtocol().startsWith("HTTP/1");
     }
 
     static String detail(BodyTooLargeException tooLarge, HttpServletRequest request) {

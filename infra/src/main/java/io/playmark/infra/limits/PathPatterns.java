@@ -10,6 +10,8 @@ import java.util.List;
 /** Path patterns as Spring MVC reads them ({@code /api/**}, {@code /actuator/health}), matched against a request's path. */
 final class PathPatterns {
 
+    private static final String PATH_ATTRIBUTE = PathPatterns.class.getName() + ".path";
+
     private final List<PathPattern> patterns;
 
     private PathPatterns(List<PathPattern> patterns) {
@@ -34,10 +36,15 @@ final class PathPatterns {
         return false;
     }
 
-    /** The request's path inside the application, as the patterns are written. */
+    /** The request's path inside the application, as the patterns are written; parsed once per request. */
     static PathContainer pathOf(HttpServletRequest request) {
+        if (request.getAttribute(PATH_ATTRIBUTE) instanceof PathContainer parsed) {
+            return parsed;
+        }
         String uri = request.getRequestURI();
         String context = request.getContextPath();
-        return PathContainer.parsePath(context.isEmpty() ? uri : uri.substring(context.length()));
+        PathContainer path = PathContainer.parsePath(context.isEmpty() ? uri : uri.substring(context.length()));
+        request.setAttribute(PATH_ATTRIBUTE, path);
+        return path;
     }
 }

@@ -168,9 +168,28 @@ public final class LimitsBenchmark {
         System.out.printf("%nLimits on:  %,8.0f requests/s%nLimits off: %,8.0f requests/s%n", on, off);
         System.out.printf("On / off:   %.1f %% (target: at least %.0f %%)%s%n", 100 * ratio, 100 * TARGET,
                 failures == 0 ? "" : "; " + failures + " requests failed or were refused");
+        System.out.println("Spread: " + blockRatios(turns));
         System.out.printf("Load average now %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println(passed ? "PASS" : "FAIL");
         return passed;
+    }
+
+    /**
+     * The ratio within each block of four turns (on, off, off, on or off, on, on, off): how much the figure moves from
+     * one part of the run to the next, on a machine shared with other work.
+     */
+    private static String blockRatios(List<Turn> turns) {
+        List<Double> ratios = new ArrayList<>();
+        for (int start = 0; start + 4 <= turns.size(); start += 4) {
+            List<Turn> block = turns.subList(start, start + 4);
+            ratios.add(rate(block, true) / rate(block, false));
+        }
+        if (ratios.isEmpty()) {
+            return "too few turns for blocks of four";
+        }
+        List<Double> sorted = ratios.stream().sorted().toList();
+        return "%d blocks of four turns, on / off from %.1f %% to %.1f %%, median %.1f %%".formatted(sorted.size(),
+                100 * sorted.getFirst(), 100 * sorted.getLast(), 100 * sorted.get(sorted.size() / 2));
     }
 
     /** Requests per second over all turns of one kind: their requests over their time. */

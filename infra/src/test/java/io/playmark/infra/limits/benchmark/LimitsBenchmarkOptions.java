@@ -14,13 +14,13 @@ import java.time.Duration;
 record LimitsBenchmarkOptions(int threads, int turns, Duration turn, Duration warmUp) {
 
     static final String USAGE = """
-            LimitsBenchmark [--threads 4] [--turns 20] [--turn-seconds 3] [--warm-up-seconds 60]
+            LimitsBenchmark [--threads 4] [--turns 40] [--turn-seconds 2] [--warm-up-seconds 60]
               turns alternate on, off, off, on, on, off, ... so that a drift of the machine's speed weighs on both alike""";
 
     static LimitsBenchmarkOptions parse(String[] args) {
         int threads = 4;
-        int turns = 20;
-        int turnSeconds = 3;
+        int turns = 40;
+        int turnSeconds = 2;
         int warmUpSeconds = 60;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
