@@ -31,6 +31,7 @@ class AuthFailureGate extends OncePerRequestFilter {
     private final AuthFailureProperties properties;
     private final PathPatterns exempt;
     private final Problems problems;
+    private final String policyHeader;
 
     AuthFailureGate(LimitsSwitch limits, AuthFailures failures, AuthFailureProperties properties, Problems problems) {
         this.limits = limits;
@@ -38,6 +39,8 @@ class AuthFailureGate extends OncePerRequestFilter {
         this.properties = properties;
         this.exempt = PathPatterns.of(properties.exemptPaths());
         this.problems = problems;
+        this.policyHeader = RateLimitHeaders.policy(POLICY,
+                new RateLimitProperties.Quota(properties.maxFailures(), properties.window()));
     }
 
     @Override
@@ -64,8 +67,7 @@ class AuthFailureGate extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, long blockedFor) throws IOException {
-        RateLimitHeaders.write(response, POLICY,
-                new RateLimitProperties.Quota(properties.maxFailures(), properties.window()), 0, blockedFor);
+        RateLimitHeaders.write(response, POLICY, policyHeader, 0, blockedFor);
         long retryAfter = RateLimitHeaders.retryAfter(response, blockedFor);
         problems.write(request, response, problems.of(ErrorKind.RATE_LIMITED,
                 "Too many refused credentials from this address (%d within %d s); retry in %d s".formatted(

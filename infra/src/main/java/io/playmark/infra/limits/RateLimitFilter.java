@@ -39,7 +39,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
         }
         RateLimiter.Decision decision = limiter.consume(SecurityContextHolder.getContext().getAuthentication(), request);
         var probe = decision.probe();
-        RateLimitHeaders.write(response, decision.policy().name(), decision.policy().quota(),
+        RateLimitHeaders.write(response, decision.policy().name(), decision.policy().header(),
                 probe.getRemainingTokens(), probe.getNanosToWaitForReset());
         if (decision.allowed()) {
             chain.doFilter(request, response);

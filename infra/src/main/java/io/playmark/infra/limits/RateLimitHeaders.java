@@ -19,11 +19,15 @@ final class RateLimitHeaders {
     private RateLimitHeaders() {
     }
 
-    static void write(HttpServletResponse response, String policy, Quota quota, long remaining, long nanosToFull) {
+    /** The RateLimit-Policy value of a quota: the same on every answer, so made once. */
+    static String policy(String name, Quota quota) {
+        return "\"%s\";q=%d;w=%d".formatted(name, quota.capacity(), Math.max(1, quota.window().toSeconds()));
+    }
+
+    static void write(HttpServletResponse response, String name, String policy, long remaining, long nanosToFull) {
+        response.setHeader(POLICY, policy);
         // concatenation rather than a format: this runs on every request
-        long window = Math.max(1, quota.window().toSeconds());
-        response.setHeader(POLICY, '"' + policy + "\";q=" + quota.capacity() + ";w=" + window);
-        response.setHeader(LIMIT, '"' + policy + "\";r=" + remaining + ";t=" + seconds(nanosToFull));
+        response.setHeader(LIMIT, '"' + name + "\";r=" + remaining + ";t=" + seconds(nanosToFull));
     }
 
     static long retryAfter(HttpServletResponse response, long nanos) {

@@ -12,7 +12,8 @@ import java.util.Map;
  * Rate limits ({@code playmark.limits.rate.*}): token buckets per API key (or token subject), sized by the caller's
  * role, and per client address for anonymous callers.
  *
- * @param roles            the quota of a caller with that role; a caller with several roles has the largest
+ * @param roles            the quota of a caller with that role; a caller with several roles has the largest, a role
+ *                         left out has the anonymous quota
  * @param anonymous        the quota of each client address without credentials, and of callers with no known role
  * @param exemptPaths      never limited (health)
  * @param maxTrackedCallers the most callers whose buckets are held at once; beyond it the longest unused are dropped

@@ -4,7 +4,6 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.playmark.infra.limits.RateLimitProperties.Quota;
 import io.playmark.infra.security.ApiKeyAuthentication;
-import io.playmark.infra.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -12,7 +11,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -22,13 +21,17 @@ import java.util.Map;
 @Component
 public class RateLimiter {
 
-    /** A quota as the RateLimit headers name it. */
-    record Policy(String name, Quota quota, BucketConfiguration buckets) {
+    /**
+     * A quota as the RateLimit headers name it.
+     *
+     * @param header its RateLimit-Policy value
+     */
+    record Policy(String name, Quota quota, BucketConfiguration buckets, String header) {
 
         static Policy of(String name, Quota quota) {
             return new Policy(name, quota, BucketConfiguration.builder()
                     .addLimit(limit -> limit.capacity(quota.capacity()).refillGreedy(quota.capacity(), quota.window()))
-                    .build());
+                    .build(), RateLimitHeaders.policy(name, quota));
         }
     }
 
@@ -44,13 +47,14 @@ public class RateLimiter {
     static final String PER_ADDRESS = "per-address";
 
     private final RateLimitBuckets buckets;
-    private final Map<Role, Policy> byRole = new EnumMap<>(Role.class);
+    /** By granted authority ({@code ROLE_PLAYER}, …). */
+    private final Map<String, Policy> byAuthority = new HashMap<>();
     private final Policy perKeyWithoutRole;
     private final Policy perAddress;
 
     RateLimiter(RateLimitBuckets buckets, RateLimitProperties properties) {
         this.buckets = buckets;
-        properties.roles().forEach((role, quota) -> byRole.put(role, Policy.of(PER_KEY, quota)));
+        properties.roles().forEach((role, quota) -> byAuthority.put(role.authority(), Policy.of(PER_KEY, quota)));
         this.perKeyWithoutRole = Policy.of(PER_KEY, properties.anonymous());
         this.perAddress = Policy.of(PER_ADDRESS, properties.anonymous());
     }
@@ -77,12 +81,9 @@ public class RateLimiter {
     private Policy policyOf(Authentication caller) {
         Policy best = null;
         for (GrantedAuthority authority : caller.getAuthorities()) {
-            for (Role role : Role.values()) {
-                Policy candidate = byRole.get(role);
-                if (role.authority().equals(authority.getAuthority())
-                        && (best == null || candidate.quota().capacity() > best.quota().capacity())) {
-                    best = candidate;
-                }
+            Policy candidate = byAuthority.get(authority.getAuthority());
+            if (candidate != null && (best == null || candidate.quota().capacity() > best.quota().capacity())) {
+                best = candidate;
             }
         }
         return best == null ? perKeyWithoutRole : best;
