@@ -1,5 +1,11 @@
 package io.playmark.infra.security;
 
+import io.playmark.infra.limits.LimitsSwitch;
+import io.playmark.infra.limits.RateLimitFilter;
+import io.playmark.infra.limits.RateLimitProperties;
+import io.playmark.infra.limits.RateLimiter;
+import io.playmark.infra.web.Problems;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -35,13 +41,15 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys keys, ProblemResponses problems,
-                                            JwtVerifier jwts) throws Exception {
+                                            JwtVerifier jwts, RateLimitFilter rateLimits) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class)
+                // after every way of authenticating, so that each caller is limited by its own key
+                .addFilterAfter(rateLimits, AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -59,6 +67,20 @@ class SecurityConfiguration {
                             .jwtAuthenticationConverter(jwts.authenticationConverter())));
         }
         return http.build();
+    }
+
+    /** Only placed in the security chain: as a plain bean it would also be registered as a servlet filter. */
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitsOutsideSecurity(RateLimitFilter rateLimits) {
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(rateLimits);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    RateLimitFilter rateLimitFilter(LimitsSwitch limits, RateLimiter limiter, RateLimitProperties properties,
+                                    Problems problems) {
+        return new RateLimitFilter(limits, limiter, properties, problems);
     }
 
     /** A JWT decoder only when an issuer or a JWK set is configured; without one, only API keys work. */

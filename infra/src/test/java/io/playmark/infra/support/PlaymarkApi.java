@@ -3,9 +3,12 @@ package io.playmark.infra.support;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -18,28 +21,44 @@ public final class PlaymarkApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
+    private final String host;
     private final int port;
     private final String credentialHeader;
     private final String credential;
 
     /** A client that sends {@code apiKey} as X-Api-Key, or no credentials when it is null. */
     public PlaymarkApi(int port, String apiKey) {
-        this(port, "X-Api-Key", apiKey);
+        this(HttpClient.newHttpClient(), "localhost", port, "X-Api-Key", apiKey);
     }
 
-    private PlaymarkApi(int port, String credentialHeader, String credential) {
+    private PlaymarkApi(HttpClient http, String host, int port, String credentialHeader, String credential) {
+        this.http = http;
+        this.host = host;
         this.port = port;
         this.credentialHeader = credentialHeader;
         this.credential = credential;
     }
 
     public PlaymarkApi withKey(String otherKey) {
-        return new PlaymarkApi(port, otherKey);
+        return new PlaymarkApi(http, host, port, "X-Api-Key", otherKey);
     }
 
     public PlaymarkApi withBearerToken(String token) {
-        return new PlaymarkApi(port, "Authorization", "Bearer " + token);
+        return new PlaymarkApi(http, host, port, "Authorization", "Bearer " + token);
+    }
+
+    /**
+     * The same caller connecting from another loopback address (e.g. 127.0.0.2), as a client on another machine
+     * would: Playmark sees that address as the client's.
+     */
+    public PlaymarkApi fromAddress(String loopbackAddress) {
+        try {
+            HttpClient bound = HttpClient.newBuilder().localAddress(InetAddress.getByName(loopbackAddress)).build();
+            return new PlaymarkApi(bound, "127.0.0.1", port, credentialHeader, credential);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** A response; {@code body} is parsed when it is JSON, {@code text} is always the raw body. */
@@ -74,6 +93,16 @@ public final class PlaymarkApi {
         return send(builder.build());
     }
 
+    /** Sends {@code body} without a Content-Length, in chunks, as a client streaming it would. */
+    public Response sendChunked(String method, String path, byte[] body, String... headers) {
+        HttpRequest.Builder builder = request(path).method(method,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
+    }
+
     public Response get(String path) {
         return send(request(path).GET().build());
     }
@@ -83,7 +112,7 @@ public final class PlaymarkApi {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path));
         if (credential != null) {
             builder.header(credentialHeader, credential);
         }
