@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The error kinds a REST operation answers beyond those every operation of its sort answers (401 and 403
- * for secured ones, 400/413/415 where there is a body, 429 everywhere). The API document lists them as
+ * The error kinds a REST operation answers beyond those every operation of its sort answers (401, 403 and
+ * 429 for secured ones, 400/413/415 where there is a body). The API document lists them as
  * problem responses, and a test checks that the operation really answers each one.
  */
 @Documented

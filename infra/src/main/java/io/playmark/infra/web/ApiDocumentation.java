@@ -5,6 +5,7 @@ import io.playmark.kernel.ProblemAnswers;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
@@ -65,9 +66,11 @@ class ApiDocumentation {
     @Bean
     OperationCustomizer documentedProblems() {
         return (operation, handler) -> {
-            List<ErrorKind> kinds = new ArrayList<>(List.of(ErrorKind.UNAUTHORIZED, ErrorKind.FORBIDDEN));
+            List<ErrorKind> kinds = new ArrayList<>(List.of(ErrorKind.UNAUTHORIZED, ErrorKind.FORBIDDEN,
+                    ErrorKind.RATE_LIMITED));
             if (operation.getRequestBody() != null) {
-                kinds.addAll(List.of(ErrorKind.BAD_REQUEST, ErrorKind.UNSUPPORTED_MEDIA_TYPE));
+                kinds.addAll(List.of(ErrorKind.BAD_REQUEST, ErrorKind.PAYLOAD_TOO_LARGE,
+                        ErrorKind.UNSUPPORTED_MEDIA_TYPE));
             }
             ProblemAnswers answers = handler.getMethodAnnotation(ProblemAnswers.class);
             if (answers != null) {
@@ -86,10 +89,19 @@ class ApiDocumentation {
         example.put("status", kind.status());
         example.put("detail", "What went wrong, for a person to read");
         example.put("correlationId", "3f0c8a52-5a4e-4d43-9d0b-6f1f2b6a7c11");
-        operation.getResponses().addApiResponse(String.valueOf(kind.status()), new ApiResponse()
+        ApiResponse response = new ApiResponse()
                 .description(kind.title() + " (" + kind.type() + ")")
                 .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)).example(example))));
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)).example(example)));
+        if (kind == ErrorKind.RATE_LIMITED) {
+            response.addHeaderObject("Retry-After", new Header().description("Seconds until a request may succeed")
+                    .schema(new IntegerSchema()));
+            response.addHeaderObject("RateLimit-Policy", new Header()
+                    .description("The caller's quota (IETF draft), e.g. \"per-key\";q=1200;w=60").schema(new StringSchema()));
+            response.addHeaderObject("RateLimit", new Header()
+                    .description("What is left of it (IETF draft), e.g. \"per-key\";r=0;t=3").schema(new StringSchema()));
+        }
+        operation.getResponses().addApiResponse(String.valueOf(kind.status()), response);
     }
 
     private static Schema<?> problemSchema() {

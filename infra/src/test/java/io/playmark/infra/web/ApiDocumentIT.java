@@ -114,6 +114,8 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         scenarios.put("POST " + KEYS + " 401", () -> anonymous.post(KEYS, keyRequest));
         scenarios.put("POST " + KEYS + " 403", () -> manager.post(KEYS, keyRequest));
         scenarios.put("POST " + KEYS + " 415", () -> admin.send("POST", KEYS, "name=x", "Content-Type", "text/plain"));
+        scenarios.put("POST " + KEYS + " 413", () -> admin.send("POST", KEYS,
+                "{\"name\": \"" + "x".repeat(300 * 1024) + "\"}", "Content-Type", JSON));
 
         scenarios.put("GET " + KEYS + " 200", () -> admin.get(KEYS));
         scenarios.put("GET " + KEYS + " 401", () -> anonymous.get(KEYS));
@@ -146,7 +148,27 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         scenarios.put("POST " + PROCESSORS + "/{name}/replay 403", () -> manager.post(replay, Map.of()));
         scenarios.put("POST " + PROCESSORS + "/{name}/replay 404",
                 () -> admin.post(PROCESSORS + "/no-such-processor/replay", Map.of()));
+
+        // a screen's key has the smallest quota: spent, every operation answers 429 (limits come before roles)
+        PlaymarkApi screen = as(Role.PLAYER);
+        scenarios.put("POST " + KEYS + " 429", () -> spent(screen).post(KEYS, keyRequest));
+        scenarios.put("GET " + KEYS + " 429", () -> spent(screen).get(KEYS));
+        scenarios.put("GET " + KEYS + "/{id} 429", () -> spent(screen).get(KEYS + "/" + taken));
+        scenarios.put("DELETE " + KEYS + "/{id} 429", () -> spent(screen).delete(KEYS + "/" + taken));
+        scenarios.put("GET " + PROCESSORS + " 429", () -> spent(screen).get(PROCESSORS));
+        scenarios.put("GET " + PROCESSORS + "/{name} 429", () -> spent(screen).get(processor));
+        scenarios.put("POST " + PROCESSORS + "/{name}/replay 429", () -> spent(screen).post(replay, Map.of()));
         return scenarios;
+    }
+
+    /** Uses up the caller's rate-limit bucket (bounded: its quota is far below this), then hands it back. */
+    private static PlaymarkApi spent(PlaymarkApi caller) {
+        for (int i = 0; i < 1_000; i++) {
+            if (caller.get("/api/v1/admin/processors").status() == 429) {
+                return caller;
+            }
+        }
+        throw new AssertionError("the caller's quota did not run out within 1,000 requests");
     }
 
     /** Each operation of the document as "METHOD /path". */
