@@ -36,6 +36,7 @@ class EmbeddedMongoConfiguration {
 
     @Bean
     StoreLocation embeddedMongoLocation(EmbeddedMongoServer server) {
-        return new StoreLocation("MongoDB", server.description());
+        // the address too, so that a second instance can be pointed at it (README: many instances)
+        return new StoreLocation("MongoDB", server.description() + " at " + server.connectionString());
     }
 }

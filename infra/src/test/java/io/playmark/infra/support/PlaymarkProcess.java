@@ -19,7 +19,8 @@ import java.util.Map;
  */
 public final class PlaymarkProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target", "playmark.jar");
+    /** The packaged jar: beside the build for the integration tests; benchmarks run elsewhere and say where. */
+    private static final Path JAR = Path.of(System.getProperty("playmark.jar", "target/playmark.jar"));
 
     private final Process process;
     private final int port;
@@ -38,7 +39,7 @@ public final class PlaymarkProcess implements AutoCloseable {
         }
         try {
             int port = freePort();
-            Path log = Path.of("target", name + ".log");
+            Path log = JAR.resolveSibling(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-jar", JAR.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
