@@ -8,6 +8,7 @@ import io.playmark.infra.support.PlaymarkProcess;
 import io.playmark.query.consistency.ProjectionCatchUp;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.jobrunr.scheduling.JobScheduler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Playmark as three instances on shared stores (a MongoDB-compatible server and an Elasticsearch node started by
  * the test, as a real replica set and cluster would be): {@code api} takes changes and runs no projection,
- * {@code worker} runs the projections and takes no changes, and {@code doomed}, a separate process, does both
- * until the last test kills it.
+ * {@code worker} runs the projections and takes no changes, both run background jobs, and {@code doomed}, a
+ * separate process, takes changes and runs projections until the last test kills it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiInstanceIT {
@@ -62,8 +64,8 @@ class MultiInstanceIT {
     static void startThreeInstancesOnSharedStores() {
         mongo = EmbeddedMongoServer.start(EmbeddedMongoServer.Backend.MEMORY, dataDirectory.resolve("mongo"));
         elasticsearch = EmbeddedElasticsearch.start(dataDirectory.resolve("elasticsearch"), 0);
-        api = start("api", "command");
-        worker = start("worker", "query");
+        api = start("api", "command,jobs");
+        worker = start("worker", "query,jobs");
         doomed = PlaymarkProcess.start("doomed-instance", Map.of(
                 "PLAYMARK_MONGODB_URI", mongo.connectionString(),
                 "PLAYMARK_ELASTICSEARCH_URIS", elasticsearch.httpUri().toString(),
@@ -165,6 +167,25 @@ class MultiInstanceIT {
 
     @Test
     @Order(5)
+    void a_recurring_job_runs_once_per_period_across_the_instances_that_run_jobs() throws Exception {
+        Duration period = Duration.ofSeconds(5);
+        for (ConfigurableApplicationContext instance : List.of(api, worker)) {
+            instance.getBean(JobScheduler.class).scheduleRecurrently("multi-instance-probe", period,
+                    (RecurringProbe probe) -> probe.run());
+        }
+        Thread.sleep(period.multipliedBy(4).toMillis());
+        api.getBean(JobScheduler.class).deleteRecurringJob("multi-instance-probe");
+
+        List<Instant> runs = RecurringProbe.runs();
+        assertThat(runs).as("runs over four periods").hasSizeBetween(2, 5);
+        for (int i = 1; i < runs.size(); i++) {
+            assertThat(Duration.between(runs.get(i - 1), runs.get(i))).as("time between two runs: never two for one period")
+                    .isGreaterThan(period.dividedBy(2));
+        }
+    }
+
+    @Test
+    @Order(6)
     void a_killed_instances_segments_are_taken_over_and_no_event_is_lost() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -217,7 +238,9 @@ class MultiInstanceIT {
     }
 
     private static ConfigurableApplicationContext start(String id, String roles) {
-        return new SpringApplicationBuilder(PlaymarkApplication.class).run(
+        return new SpringApplicationBuilder(PlaymarkApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("recurringProbe", new RecurringProbe()))
+                .run(
                 "--server.port=0",
                 "--playmark.instance-id=" + id,
                 "--playmark.roles=" + roles,
@@ -227,7 +250,9 @@ class MultiInstanceIT {
                 "--playmark.jobs.dashboard.enabled=false",
                 "--playmark.security.admin-api-key=" + ADMIN_KEY,
                 "--playmark.projections.claim-timeout=" + CLAIM_TIMEOUT,
-                "--playmark.projections.claim-interval=" + CLAIM_INTERVAL);
+                "--playmark.projections.claim-interval=" + CLAIM_INTERVAL,
+                // JobRunr's shortest: recurring jobs may run as often as its servers look for work
+                "--jobrunr.background-job-server.poll-interval-in-seconds=5");
     }
 
     private static StreamingEventProcessor processor(ConfigurableApplicationContext context, String name) {
