@@ -4,7 +4,6 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-import java.util.Locale;
 
 /** Says in the health answer which instance answered and which roles it has. */
 @Component("instance")
@@ -19,8 +18,7 @@ class InstanceHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         return Health.up().withDetail("id", instance.id())
-                .withDetail("roles", instance.roles().stream().map(role -> role.name().toLowerCase(Locale.ROOT))
-                        .sorted().toList())
+                .withDetail("roles", instance.roleNames())
                 .build();
     }
 }

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The instances sharing the stores, each seen by its heartbeat in a small collection (one document an
@@ -38,7 +37,7 @@ public class InstanceRegistry {
 
     void beat() {
         mongo.upsert(Query.query(Criteria.where("_id").is(instance.id())),
-                Update.update("roles", roleNames()).set("lastSeen", clock.instant()), COLLECTION);
+                Update.update("roles", instance.roleNames()).set("lastSeen", clock.instant()), COLLECTION);
     }
 
     void leave() {
@@ -53,9 +52,5 @@ public class InstanceRegistry {
                         document.getDate("lastSeen").toInstant()))
                 .filter(live -> live.lastSeen().isAfter(since))
                 .toList();
-    }
-
-    private List<String> roleNames() {
-        return instance.roles().stream().map(role -> role.name().toLowerCase(Locale.ROOT)).sorted().toList();
     }
 }

@@ -1,5 +1,7 @@
 package io.playmark.infra.instance;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -14,5 +16,10 @@ public record PlaymarkInstance(String id, Set<InstanceRole> roles) {
 
     public boolean has(InstanceRole role) {
         return roles.contains(role);
+    }
+
+    /** The roles as configured and shown: lower case, sorted. */
+    public List<String> roleNames() {
+        return roles.stream().map(role -> role.name().toLowerCase(Locale.ROOT)).sorted().toList();
     }
 }

@@ -6,12 +6,14 @@ import java.util.List;
  * How far one event processor (a projection) has come, over all its segments, wherever they run.
  *
  * @param instance       the instance that answered (its {@code playmark.instance-id})
+ * @param instanceRoles  that instance's roles ({@code command}, {@code query}, {@code jobs})
  * @param replaying      a replay has history left to go through: true from the reset until every segment has reached
  *                       the position it was reset at (an empty store has none to go through)
  * @param lag            events in the store that the slowest segment has not processed yet, when both positions are known
  * @param replayProgress during a replay, the share of the history up to the reset already replayed (0 to 100 %)
  */
-public record EventProcessorStatus(String name, String type, String instance, boolean running, boolean error,
+public record EventProcessorStatus(String name, String type, String instance, List<String> instanceRoles,
+                                   boolean running, boolean error,
                                    boolean replaying,
                                    Long position, Long headPosition, Long lag, Integer replayProgress,
                                    List<Segment> segments) {

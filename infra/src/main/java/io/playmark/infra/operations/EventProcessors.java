@@ -84,7 +84,7 @@ public class EventProcessors {
     private EventProcessorStatus status(EventProcessor processor, Long head) {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new EventProcessorStatus(processor.getName(), processor.getClass().getSimpleName(), instance.id(),
-                    processor.isRunning(), processor.isError(), false, null, head, null, null, List.of());
+                    instance.roleNames(), processor.isRunning(), processor.isError(), false, null, head, null, null, List.of());
         }
         Map<Integer, EventTrackerStatus> local = streaming.processingStatus();
         List<EventProcessorStatus.Segment> segments = new ArrayList<>();
@@ -98,7 +98,7 @@ public class EventProcessors {
         boolean replaying = segments.stream().anyMatch(EventProcessorStatus.Segment::replaying);
         Long lag = head == null ? null : slowest == null ? null : Math.max(0, head - slowest);
         return new EventProcessorStatus(processor.getName(), processor.getClass().getSimpleName(), instance.id(),
-                streaming.isRunning(), streaming.isError(), replaying, slowest, head, lag,
+                instance.roleNames(), streaming.isRunning(), streaming.isError(), replaying, slowest, head, lag,
                 replaying ? replayProgress(segments) : null, segments);
     }
 

@@ -102,10 +102,14 @@ class MultiInstanceIT {
             awaitOwners(projection, owners -> owners.equals(expected));
             JsonNode fromWorker = status(api(worker), projection);
             assertThat(fromWorker.get("instance").asString()).isEqualTo("worker");
+            assertThat(fromWorker.get("instanceRoles").valueStream().map(JsonNode::asString)).containsExactly("jobs", "query");
             assertThat(fromWorker.get("segments")).allSatisfy(segment -> assertThat(segment.get("local").asBoolean())
                     .isEqualTo(segment.get("owner").asString().equals("worker")));
         }
-        assertThat(api(api).get("/actuator/health").body().get("status").asString()).isEqualTo("UP");
+        JsonNode health = api(api).get("/actuator/health").body();
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("instance").get("details").get("roles").valueStream().map(JsonNode::asString))
+                .as("a command instance runs no projection, and is healthy for it").containsExactly("command", "jobs");
     }
 
     @Test

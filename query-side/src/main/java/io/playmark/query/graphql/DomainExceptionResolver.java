@@ -9,6 +9,7 @@ import io.playmark.kernel.ErrorKind;
 import io.playmark.kernel.InvalidValueException;
 import io.playmark.kernel.NotFoundException;
 import io.playmark.kernel.UnavailableException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,9 @@ class DomainExceptionResolver extends DataFetcherExceptionResolverAdapter {
             case ConflictException conflict -> error(environment, ErrorKind.CONFLICT, conflict.getMessage()).build();
             case UnavailableException unavailable -> error(environment, ErrorKind.UNAVAILABLE, unavailable.getMessage())
                     .build();
+            // still losing the race for its aggregate after the gateway's retries: a real conflict
+            case ConcurrencyException raced -> error(environment, ErrorKind.CONFLICT, "Others changed this at the same "
+                    + "time, again and again; nothing was changed by this request: read it again and retry").build();
             default -> null;
         };
     }
@@ -44,7 +48,8 @@ class DomainExceptionResolver extends DataFetcherExceptionResolverAdapter {
     private static Throwable unwrap(Throwable exception) {
         for (Throwable current = exception; current != null; current = current.getCause()) {
             if (current instanceof InvalidValueException || current instanceof NotFoundException
-                    || current instanceof ConflictException || current instanceof UnavailableException) {
+                    || current instanceof ConflictException || current instanceof UnavailableException
+                    || current instanceof ConcurrencyException) {
                 return current;
             }
         }
