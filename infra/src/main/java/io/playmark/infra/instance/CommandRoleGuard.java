@@ -18,7 +18,7 @@ class CommandRoleGuard {
         if (!instance.has(InstanceRole.COMMAND)) {
             MessageDispatchInterceptor<CommandMessage<?>> refuse = messages -> (index, command) -> {
                 throw new UnavailableException("This Playmark instance (" + instance.id() + ", roles "
-                        + instance.roles() + ") does not handle changes; send them to an instance with the command role");
+                        + instance.roleNames() + ") does not handle changes; send them to an instance with the command role");
             };
             commandBus.registerDispatchInterceptor(refuse);
         }

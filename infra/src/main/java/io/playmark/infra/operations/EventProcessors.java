@@ -65,7 +65,7 @@ public class EventProcessors {
             throw new ConflictException("Event processor " + name + " cannot be replayed");
         }
         if (!instance.has(InstanceRole.QUERY)) {
-            throw new UnavailableException("This instance (roles " + instance.roles() + ") runs no projections; "
+            throw new UnavailableException("This instance (roles " + instance.roleNames() + ") runs no projections; "
                     + "replay " + name + " on an instance with the query role");
         }
         streaming.shutDown();
