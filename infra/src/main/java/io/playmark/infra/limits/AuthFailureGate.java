@@ -10,7 +10,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
@@ -22,22 +21,19 @@ import java.io.IOException;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class AuthFailureGate extends OncePerRequestFilter {
+class AuthFailureGate extends LimitFilter {
 
     static final String POLICY = "auth-failures";
 
-    private final LimitsSwitch limits;
     private final AuthFailures failures;
     private final AuthFailureProperties properties;
-    private final PathPatterns exempt;
     private final Problems problems;
     private final String policyHeader;
 
     AuthFailureGate(LimitsSwitch limits, AuthFailures failures, AuthFailureProperties properties, Problems problems) {
-        this.limits = limits;
+        super(limits, properties.exemptPaths());
         this.failures = failures;
         this.properties = properties;
-        this.exempt = PathPatterns.of(properties.exemptPaths());
         this.problems = problems;
         this.policyHeader = RateLimitHeaders.policy(POLICY,
                 new RateLimitProperties.Quota(properties.maxFailures(), properties.window()));
@@ -46,10 +42,6 @@ class AuthFailureGate extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!limits.isOn() || exempt.matches(request)) {
-            chain.doFilter(request, response);
-            return;
-        }
         String address = request.getRemoteAddr();
         long blockedFor = failures.blockedFor(address);
         if (blockedFor > 0) {

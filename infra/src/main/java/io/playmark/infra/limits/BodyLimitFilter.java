@@ -10,9 +10,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Refuses request bodies over their path's limit ({@link BodyLimits}) with a 413 problem: by the Content-Length before
@@ -21,14 +21,13 @@ import java.io.IOException;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-class BodyLimitFilter extends OncePerRequestFilter {
+class BodyLimitFilter extends LimitFilter {
 
-    private final LimitsSwitch limits;
     private final BodyLimits bodyLimits;
     private final Problems problems;
 
     BodyLimitFilter(LimitsSwitch limits, BodyLimits bodyLimits, Problems problems) {
-        this.limits = limits;
+        super(limits, List.of());
         this.bodyLimits = bodyLimits;
         this.problems = problems;
     }
@@ -36,10 +35,6 @@ class BodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!limits.isOn()) {
-            chain.doFilter(request, response);
-            return;
-        }
         long maxBytes = bodyLimits.maxBytesFor(request);
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {

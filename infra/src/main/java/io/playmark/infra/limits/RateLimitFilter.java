@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
@@ -16,27 +15,20 @@ import java.io.IOException;
  * authorization (so refused and anonymous requests count too). Every limited answer carries the RateLimit headers; a
  * caller over its quota gets a 429 problem with Retry-After. Not a bean: the security configuration places it.
  */
-public class RateLimitFilter extends OncePerRequestFilter {
+public class RateLimitFilter extends LimitFilter {
 
-    private final LimitsSwitch limits;
     private final RateLimiter limiter;
-    private final PathPatterns exempt;
     private final Problems problems;
 
     public RateLimitFilter(LimitsSwitch limits, RateLimiter limiter, RateLimitProperties properties, Problems problems) {
-        this.limits = limits;
+        super(limits, properties.exemptPaths());
         this.limiter = limiter;
-        this.exempt = PathPatterns.of(properties.exemptPaths());
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!limits.isOn() || exempt.matches(request)) {
-            chain.doFilter(request, response);
-            return;
-        }
         RateLimiter.Decision decision = limiter.consume(SecurityContextHolder.getContext().getAuthentication(), request);
         var probe = decision.probe();
         RateLimitHeaders.write(response, decision.policy().name(), decision.policy().header(),

@@ -2,9 +2,9 @@ package io.playmark.infra.graphql;
 
 import io.playmark.infra.support.HeadlessChromium;
 import io.playmark.infra.support.PlaymarkIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,22 +28,15 @@ class GraphiQlBrowserIT extends PlaymarkIntegrationTest {
     private static final String HEADERS_EDITOR = ".graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror";
     private static final String QUERY_EDITOR = ".graphiql-query-editor .CodeMirror";
 
-    private HeadlessChromium chromium;
+    @RegisterExtension
+    final HeadlessChromium chromium = new HeadlessChromium("GraphiQL browser test");
     private WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startBrowser() {
-        chromium = HeadlessChromium.startOrSkip("GraphiQL browser test");
+    void useTheBrowser() {
         browser = chromium.browser();
         wait = chromium.await();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.playmark.infra.support;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -19,33 +22,35 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Debian's Chromium, headless, driven by Selenium, able to reach nothing beyond loopback, with a fresh
- * profile. A test that starts one is skipped, and says why, where Chromium or ChromeDriver is not installed
- * (other paths: {@code -Dplaymark.test.chromium=... -Dplaymark.test.chromedriver=...}).
+ * profile for each test: a JUnit extension ({@code @RegisterExtension}). A test is skipped, and says why, where
+ * Chromium or ChromeDriver is not installed (other paths: {@code -Dplaymark.test.chromium=...
+ * -Dplaymark.test.chromedriver=...}).
  */
-public final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements BeforeEachCallback, AfterEachCallback {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("playmark.test.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER =
             Path.of(System.getProperty("playmark.test.chromedriver", "/usr/bin/chromedriver"));
 
-    private final Path profile;
-    private final WebDriver browser;
-    private final WebDriverWait wait;
+    private final String testName;
+    private Path profile;
+    private WebDriver browser;
+    private WebDriverWait wait;
 
-    private HeadlessChromium(Path profile, WebDriver browser) {
-        this.profile = profile;
-        this.browser = browser;
-        this.wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    /** @param testName how the skip message names the test */
+    public HeadlessChromium(String testName) {
+        this.testName = testName;
     }
 
-    /** Starts a browser, or skips the calling test with the reason when none is installed. */
-    public static HeadlessChromium startOrSkip(String testName) {
+    /** Starts a browser, or skips the test with the reason when none is installed. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
         assumeTrue(Files.isExecutable(CHROMIUM), testName + " skipped: no Chromium at " + CHROMIUM
                 + " (apt-get install chromium chromium-driver)");
         assumeTrue(Files.isExecutable(CHROMEDRIVER), testName + " skipped: no ChromeDriver at " + CHROMEDRIVER
                 + " (apt-get install chromium chromium-driver)");
         try {
-            Path profile = Files.createTempDirectory("playmark-chromium-");
+            profile = Files.createTempDirectory("playmark-chromium-");
             // the driver and the browser are given, so Selenium Manager never looks for (or downloads) either
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -60,7 +65,8 @@ public final class HeadlessChromium implements AutoCloseable {
                             // port, and no name but localhost resolves
                             "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=localhost;127.0.0.1",
                             "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1");
-            return new HeadlessChromium(profile, new ChromeDriver(service, options));
+            browser = new ChromeDriver(service, options);
+            wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,8 +92,14 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        browser.quit();
-        FileSystemUtils.deleteRecursively(profile.toFile());
+    public void afterEach(ExtensionContext context) {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile.toFile());
+            profile = null;
+        }
     }
 }

@@ -2,9 +2,9 @@ package io.playmark.infra.web;
 
 import io.playmark.infra.support.HeadlessChromium;
 import io.playmark.infra.support.PlaymarkIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -19,22 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SwaggerUiBrowserIT extends PlaymarkIntegrationTest {
 
-    private HeadlessChromium chromium;
+    @RegisterExtension
+    final HeadlessChromium chromium = new HeadlessChromium("Swagger UI browser test");
     private WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startBrowser() {
-        chromium = HeadlessChromium.startOrSkip("Swagger UI browser test");
+    void useTheBrowser() {
         browser = chromium.browser();
         wait = chromium.await();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test
