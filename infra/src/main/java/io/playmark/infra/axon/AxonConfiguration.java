@@ -33,6 +33,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.config.SpringConfigurer;
@@ -150,19 +151,35 @@ class AxonConfiguration {
      * Creating an aggregate that exists is not retried: that is a real conflict.
      */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, @Value("${playmark.commands.retries}") int retries,
+    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetries,
+                                  @Value("${playmark.commands.retries}") int retries,
                                   @Value("${playmark.commands.retry-backoff}") Duration backoff) {
         DefaultCommandGateway.Builder gateway = DefaultCommandGateway.builder().commandBus(commandBus);
         if (retries > 0) {
-            ScheduledExecutorService retryExecutor =
-                    Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
             gateway.retryScheduler(ExponentialBackOffIntervalRetryScheduler.builder()
-                    .retryExecutor(retryExecutor)
+                    .retryExecutor(commandRetries)
                     .maxRetryCount(retries)
                     .backoffFactor(backoff.toMillis())
+                    // Axon would retry every failure not marked non-transient, a create of an existing aggregate too
+                    .nonTransientFailurePredicate(failure -> !lostARace(failure))
                     .build());
         }
         return gateway.build();
+    }
+
+    /** Where retried commands run their next try (on the scheduler's threads, virtual ones, 16 at once). */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService commandRetries() {
+        return Executors.newScheduledThreadPool(16, Thread.ofVirtual().name("command-retry-", 0).factory());
+    }
+
+    private static boolean lostARace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Projections' progress as stored in the shared token store, for read-your-writes on any instance. */

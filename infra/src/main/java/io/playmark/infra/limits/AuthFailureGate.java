@@ -55,7 +55,12 @@ class AuthFailureGate extends LimitFilter {
     }
 
     private static boolean presentedCredentials(HttpServletRequest request) {
-        return request.getHeader("X-Api-Key") != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        // as the authentication filters see it: a blank header is no credential
+        return !isBlank(request.getHeader("X-Api-Key")) || !isBlank(request.getHeader(HttpHeaders.AUTHORIZATION));
+    }
+
+    private static boolean isBlank(String header) {
+        return header == null || header.isBlank();
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, long blockedFor) throws IOException {

@@ -28,7 +28,9 @@ class AuthFailures {
         this.blockNanos = properties.blockFor().toNanos();
         Duration kept = properties.window().compareTo(properties.blockFor()) > 0 ? properties.window()
                 : properties.blockFor();
-        this.counts = Caffeine.newBuilder().maximumSize(properties.maxTrackedAddresses()).expireAfterWrite(kept).build();
+        // kept for the longest of window and block after the address was last seen (a count changes in place, so
+        // expiry after its first write could drop a block set late in a window)
+        this.counts = Caffeine.newBuilder().maximumSize(properties.maxTrackedAddresses()).expireAfterAccess(kept).build();
     }
 
     /** Nanoseconds until the address may try again; 0 when it is not blocked. */

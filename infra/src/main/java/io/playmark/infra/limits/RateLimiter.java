@@ -62,7 +62,9 @@ public class RateLimiter {
     Decision consume(Authentication caller, HttpServletRequest request) {
         String identity = identity(caller);
         Policy policy = identity == null ? perAddress : policyOf(caller);
-        String bucket = identity == null ? "address:" + request.getRemoteAddr() : identity;
+        // the quota is part of the bucket's name: a token subject whose roles changed, or a key id issued again with
+        // other roles, gets a bucket of its new size rather than the old one
+        String bucket = (identity == null ? "address:" + request.getRemoteAddr() : identity) + "|" + policy.header();
         return new Decision(policy, buckets.bucketOf(bucket, policy.buckets()).tryConsumeAndReturnRemaining(1));
     }
 

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,11 +70,30 @@ public class EventProcessors {
                     + "replay " + name + " on an instance with the query role");
         }
         streaming.shutDown();
-        streaming.resetTokens();
-        streaming.start();
+        try {
+            streaming.resetTokens();
+        } catch (RuntimeException failure) {
+            if (!claimedElsewhere(failure)) {
+                throw failure;
+            }
+            throw new ConflictException("Replaying " + name + " needs every one of its segments, and another "
+                    + "instance holds some: run one instance with the query role while replaying (docs/scaling.md)");
+        } finally {
+            // whether or not the reset took, this instance goes on processing its share
+            streaming.start();
+        }
         EventProcessorStatus status = status(name);
         log.info("Replaying {} from the first event; the store's head is at position {}", name, status.headPosition());
         return status;
+    }
+
+    private static boolean claimedElsewhere(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnableToClaimTokenException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private EventProcessor find(String name) {

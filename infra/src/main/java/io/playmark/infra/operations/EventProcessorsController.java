@@ -11,7 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
+import static io.playmark.kernel.ErrorKind.CONFLICT;
 import static io.playmark.kernel.ErrorKind.NOT_FOUND;
+import static io.playmark.kernel.ErrorKind.UNAVAILABLE;
 
 /** Operators' view of the projections: position, lag and state, and replay. ADMIN only. */
 @RestController
@@ -26,23 +28,27 @@ class EventProcessorsController {
     }
 
     @GetMapping
-    @Operation(operationId = "listEventProcessors", summary = "List event processors", description = "Each projection's position, lag, segments and "
+    @Operation(operationId = "listEventProcessors",
+            summary = "List event processors", description = "Each projection's position, lag, segments and "
             + "replay progress.")
     List<EventProcessorStatus> list() {
         return processors.statuses();
     }
 
     @GetMapping("/{name}")
-    @Operation(operationId = "getEventProcessor", summary = "Read one event processor")
+    @Operation(operationId = "getEventProcessor",
+            summary = "Read one event processor")
     @ProblemAnswers(NOT_FOUND)
     EventProcessorStatus get(@PathVariable String name) {
         return processors.status(name);
     }
 
     @PostMapping("/{name}/replay")
-    @Operation(operationId = "replayEventProcessor", summary = "Replay a projection", description = "Rebuilds its read model from the first event; "
-            + "follow the progress in the processor's status.")
-    @ProblemAnswers(NOT_FOUND)
+    @Operation(operationId = "replayEventProcessor",
+            summary = "Replay a projection", description = "Rebuilds its read model from the first event; "
+            + "follow the progress in the processor's status. Needs every segment of the projection: 409 while "
+            + "another instance holds some, 503 on an instance without the query role.")
+    @ProblemAnswers({NOT_FOUND, CONFLICT, UNAVAILABLE})
     EventProcessorStatus replay(@PathVariable String name) {
         return processors.replay(name);
     }

@@ -76,7 +76,8 @@ class ApiKeysController {
     }
 
     @PostMapping
-    @Operation(operationId = "issueApiKey", summary = "Issue an API key", description = "The answer holds the key's secret, shown this once.",
+    @Operation(operationId = "issueApiKey",
+            summary = "Issue an API key", description = "The answer holds the key's secret, shown this once.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = "application/json", examples = {
                     @ExampleObject(name = "dashboard", summary = "A read-only key for a dashboard",
@@ -100,13 +101,15 @@ class ApiKeysController {
     }
 
     @GetMapping
-    @Operation(operationId = "listApiKeys", summary = "List API keys", description = "Every key, oldest first, without secrets.")
+    @Operation(operationId = "listApiKeys",
+            summary = "List API keys", description = "Every key, oldest first, without secrets.")
     List<ApiKeyView> list() {
         return keys.all().stream().map(ApiKeyView::of).toList();
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getApiKey", summary = "Read one API key", description = "Without its secret.")
+    @Operation(operationId = "getApiKey",
+            summary = "Read one API key", description = "Without its secret.")
     @ProblemAnswers(NOT_FOUND)
     ApiKeyView get(@PathVariable String id) {
         return keys.findById(id).map(ApiKeyView::of)
@@ -114,7 +117,8 @@ class ApiKeysController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key", description = "It stops working at once. The last ADMIN key cannot "
+    @Operation(operationId = "revokeApiKey",
+            summary = "Revoke an API key", description = "It stops working at once. The last ADMIN key cannot "
             + "be revoked (409).")
     @ApiResponse(responseCode = "204", description = "Revoked")
     @ProblemAnswers({NOT_FOUND, CONFLICT})

@@ -106,6 +106,15 @@ class MultiInstanceIT {
             assertThat(fromWorker.get("segments")).allSatisfy(segment -> assertThat(segment.get("local").asBoolean())
                     .isEqualTo(segment.get("owner").asString().equals("worker")));
         }
+        PlaymarkApi.Response whileShared = api(worker).post("/api/v1/admin/processors/campaign-search/replay", Map.of());
+        assertThat(whileShared.status()).as(whileShared.text()).isEqualTo(409);
+        assertThat(whileShared.body().get("type").asString()).isEqualTo("urn:playmark:problem:conflict");
+        PlaymarkApi.Response withoutProjections = api(api).post("/api/v1/admin/processors/campaign-search/replay",
+                Map.of());
+        assertThat(withoutProjections.status()).as(withoutProjections.text()).isEqualTo(503);
+        assertThat(processor(worker, "campaign-search").isRunning()).as("the refused replay left it running").isTrue();
+        awaitOwners("campaign-search", owners -> owners.equals(expected));
+
         JsonNode health = api(api).get("/actuator/health").body();
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("instance").get("details").get("roles").valueStream().map(JsonNode::asString))
