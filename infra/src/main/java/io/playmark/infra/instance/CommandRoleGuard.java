@@ -17,8 +17,8 @@ class CommandRoleGuard {
     CommandRoleGuard(CommandBus commandBus, PlaymarkInstance instance) {
         if (!instance.has(InstanceRole.COMMAND)) {
             MessageDispatchInterceptor<CommandMessage<?>> refuse = messages -> (index, command) -> {
-                throw new UnavailableException("This Playmark instance (" + instance.id() + ", roles "
-                        + instance.roleNames() + ") does not handle changes; send them to an instance with the command role");
+                throw new UnavailableException("This Playmark instance (roles " + instance.roleNames()
+                        + ") does not handle changes; send them to an instance with the command role");
             };
             commandBus.registerDispatchInterceptor(refuse);
         }

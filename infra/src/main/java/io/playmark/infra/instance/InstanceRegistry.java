@@ -31,13 +31,17 @@ public class InstanceRegistry {
         this.clock = clock;
     }
 
-    /** A live instance: its id, roles and when it last said so. */
-    public record LiveInstance(String id, List<String> roles, Instant lastSeen) {
+    /**
+     * A live instance: its id, roles, whether its projections were running (a query instance's can be stopped, e.g.
+     * for a replay or at shutdown) and when it last said so.
+     */
+    public record LiveInstance(String id, List<String> roles, boolean projecting, Instant lastSeen) {
     }
 
-    void beat() {
+    void beat(boolean projecting) {
         mongo.upsert(Query.query(Criteria.where("_id").is(instance.id())),
-                Update.update("roles", instance.roleNames()).set("lastSeen", clock.instant()), COLLECTION);
+                Update.update("roles", instance.roleNames()).set("projecting", projecting)
+                        .set("lastSeen", clock.instant()), COLLECTION);
     }
 
     void leave() {
@@ -49,7 +53,7 @@ public class InstanceRegistry {
         Instant since = clock.instant().minus(within);
         return mongo.findAll(Document.class, COLLECTION).stream()
                 .map(document -> new LiveInstance(document.getString("_id"), document.getList("roles", String.class),
-                        document.getDate("lastSeen").toInstant()))
+                        Boolean.TRUE.equals(document.getBoolean("projecting")), document.getDate("lastSeen").toInstant()))
                 .filter(live -> live.lastSeen().isAfter(since))
                 .toList();
     }

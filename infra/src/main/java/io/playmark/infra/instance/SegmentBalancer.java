@@ -58,10 +58,13 @@ class SegmentBalancer implements SmartLifecycle {
 
     private void beatAndBalance() {
         try {
-            registry.beat();
-            if (instance.has(InstanceRole.QUERY)) {
-                long queryInstances = registry.live(claimTimeout).stream()
-                        .filter(live -> live.roles().contains("query")).count();
+            boolean projecting = instance.has(InstanceRole.QUERY) && processing.eventProcessors().values().stream()
+                    .allMatch(EventProcessor::isRunning);
+            registry.beat(projecting);
+            if (projecting) {
+                // only instances whose projections run can take a released segment
+                long queryInstances = registry.live(claimTimeout).stream().filter(InstanceRegistry.LiveInstance::projecting)
+                        .count();
                 processing.eventProcessors().values().forEach(processor -> balance(processor, queryInstances));
             }
         } catch (RuntimeException e) {
@@ -88,6 +91,12 @@ class SegmentBalancer implements SmartLifecycle {
     public synchronized void stop() {
         if (schedule != null) {
             schedule.shutdownNow();
+            try {
+                // a beat still under way would write the heartbeat again after it is removed
+                schedule.awaitTermination(claimInterval.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             schedule = null;
             registry.leave();
         }

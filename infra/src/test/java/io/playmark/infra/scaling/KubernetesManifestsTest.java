@@ -252,6 +252,18 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void everyPodTakesTheClientAddressFromTheIngresssForwardedHeaders() {
+        Map<String, String> config = resources(ConfigMap.class).getFirst().getData();
+        for (Deployment deployment : deployments()) {
+            EnvVar strategy = env(deployment, "SERVER_FORWARD_HEADERS_STRATEGY").orElseThrow(() -> new AssertionError(
+                    name(deployment) + " sets no SERVER_FORWARD_HEADERS_STRATEGY: behind the ingress every client "
+                            + "would have its address, and share its per-address limits"));
+            String key = strategy.getValueFrom().getConfigMapKeyRef().getKey();
+            assertThat(config.get(key)).as("%s's forward-headers strategy", name(deployment)).isEqualTo("native");
+        }
+    }
+
+    @Test
     void secretsReachTheDeploymentsOnlyThroughSecretKeyRefsToKeysThatExist() {
         Map<String, Map<String, String>> secrets = new HashMap<>();
         resources(Secret.class).forEach(secret -> secrets.put(secret.getMetadata().getName(), secretValues(secret)));

@@ -24,7 +24,10 @@ import java.util.Set;
         properties = {
                 "playmark.mongodb.embedded.backend=memory",
                 "playmark.security.admin-api-key=" + PlaymarkIntegrationTest.ADMIN_KEY,
-                "playmark.jobs.dashboard.enabled=false"
+                "playmark.jobs.dashboard.enabled=false",
+                // every test class's anonymous requests (401 checks, pages and their assets) come from 127.0.0.1
+                // within a minute or two: more than an anonymous caller's 60 per minute
+                "playmark.limits.rate.anonymous.capacity=1000"
         })
 public abstract class PlaymarkIntegrationTest {
 
