@@ -1,6 +1,9 @@
 package io.playmark.kernel;
 
+import org.axonframework.modelling.command.ConcurrencyException;
+
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * The one catalogue of error kinds (docs/errors.md). REST answers carry {@link #type()} as the RFC 9457
@@ -44,6 +47,32 @@ public enum ErrorKind {
     /** The problem type URI, e.g. {@code urn:playmark:problem:bad-request}. */
     public URI type() {
         return URI.create(TYPE_PREFIX + slug);
+    }
+
+    /**
+     * The kind of a failure the domain raised (a value that breaks a rule, an unknown id, a conflict, a part this
+     * instance does not run, a race for an aggregate lost for good), found among its causes, since Axon wraps
+     * what crosses a gateway; empty for any other failure, which is Playmark's and not the client's.
+     */
+    public static Optional<ErrorKind> of(Throwable failure) {
+        return domainCause(failure).map(cause -> switch (cause) {
+            case InvalidValueException invalid -> BAD_REQUEST;
+            case NotFoundException notFound -> NOT_FOUND;
+            case UnavailableException unavailable -> UNAVAILABLE;
+            default -> CONFLICT;
+        });
+    }
+
+    /** The domain's own failure among the causes of {@code failure}, if there is one. */
+    public static Optional<Throwable> domainCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidValueException || cause instanceof NotFoundException
+                    || cause instanceof ConflictException || cause instanceof UnavailableException
+                    || cause instanceof ConcurrencyException) {
+                return Optional.of(cause);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The kind an HTTP status stands for; a status without a kind of its own falls to its class's general kind. */

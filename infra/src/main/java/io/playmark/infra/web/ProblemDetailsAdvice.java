@@ -42,19 +42,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return answer(problems.badInput(e.field(), null, e.getMessage(), request));
     }
 
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
-        return answer(problems.of(ErrorKind.NOT_FOUND, e.getMessage(), request));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
-        return answer(problems.of(ErrorKind.CONFLICT, e.getMessage(), request));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unavailable(UnavailableException e, HttpServletRequest request) {
-        return answer(problems.of(ErrorKind.UNAVAILABLE, e.getMessage(), request));
+    @ExceptionHandler({NotFoundException.class, ConflictException.class, UnavailableException.class})
+    ResponseEntity<ProblemDetail> domain(RuntimeException e, HttpServletRequest request) {
+        return answer(problems.of(ErrorKind.of(e).orElseThrow(), e.getMessage(), request));
     }
 
     /** Method security's denials reach the advice before Spring Security's filters could answer them. */

@@ -113,14 +113,11 @@ public class ProjectionCatchUp {
     private boolean hasReached(StreamingEventProcessor processor, String aggregateId, Predicate<TrackingToken> reached) {
         Map<Integer, EventTrackerStatus> owned = processor.processingStatus();
         for (EventTrackerStatus segment : owned.values()) {
-            TrackingToken token = segment.getTrackingToken();
-            if (segment.getSegment().matches(aggregateId)
-                    && (segment.isErrorState() || token == null || !reached.test(token))) {
-                return false;
+            if (segment.getSegment().matches(aggregateId)) {
+                // the aggregate's segment is processed here: its own status tells, no store to ask
+                TrackingToken token = segment.getTrackingToken();
+                return !segment.isErrorState() && token != null && reached.test(token);
             }
-        }
-        if (ownsEverySegment(processor)) {
-            return true;
         }
         List<ProcessorTokens.StoredSegment> stored = storedTokens.storedSegments(processor.getName());
         int[] segmentIds = stored.stream().mapToInt(ProcessorTokens.StoredSegment::segment).toArray();

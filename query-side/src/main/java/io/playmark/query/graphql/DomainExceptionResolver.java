@@ -4,11 +4,8 @@ import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
-import io.playmark.kernel.ConflictException;
 import io.playmark.kernel.ErrorKind;
 import io.playmark.kernel.InvalidValueException;
-import io.playmark.kernel.NotFoundException;
-import io.playmark.kernel.UnavailableException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
@@ -24,35 +21,22 @@ class DomainExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable exception, DataFetchingEnvironment environment) {
-        Throwable cause = unwrap(exception);
-        return switch (cause) {
-            case InvalidValueException invalid -> error(environment, ErrorKind.BAD_REQUEST, invalid.getMessage())
-                    .extensions(Map.of("field", invalid.field())).build();
-            case NotFoundException notFound -> error(environment, ErrorKind.NOT_FOUND, notFound.getMessage()).build();
-            case ConflictException conflict -> error(environment, ErrorKind.CONFLICT, conflict.getMessage()).build();
-            case UnavailableException unavailable -> error(environment, ErrorKind.UNAVAILABLE, unavailable.getMessage())
-                    .build();
-            // still losing the race for its aggregate after the gateway's retries: a real conflict
-            case ConcurrencyException raced -> error(environment, ErrorKind.CONFLICT, "Others changed this at the same "
-                    + "time, again and again; nothing was changed by this request: read it again and retry").build();
-            default -> null;
-        };
-    }
-
-    private static GraphqlErrorBuilder<?> error(DataFetchingEnvironment environment, ErrorKind kind, String message) {
-        return GraphqlErrorBuilder.newError(environment)
-                .errorType(ErrorClassification.errorClassification(kind.name())).message(message);
-    }
-
-    /** Axon wraps handler failures that cross a gateway; the domain's own exception is a cause. */
-    private static Throwable unwrap(Throwable exception) {
-        for (Throwable current = exception; current != null; current = current.getCause()) {
-            if (current instanceof InvalidValueException || current instanceof NotFoundException
-                    || current instanceof ConflictException || current instanceof UnavailableException
-                    || current instanceof ConcurrencyException) {
-                return current;
+        return ErrorKind.domainCause(exception).map(cause -> {
+            GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError(environment)
+                    .errorType(ErrorClassification.errorClassification(ErrorKind.of(cause).orElseThrow().name()))
+                    .message(message(cause));
+            if (cause instanceof InvalidValueException invalid) {
+                error.extensions(Map.of("field", invalid.field()));
             }
-        }
-        return exception;
+            return error.build();
+        }).orElse(null);
+    }
+
+    /** A race still lost after the gateway's retries says so in the client's terms; the rest speak for themselves. */
+    private static String message(Throwable cause) {
+        return cause instanceof ConcurrencyException
+                ? "Others changed this at the same time, again and again; nothing was changed by this request: "
+                  + "read it again and retry"
+                : cause.getMessage();
     }
 }
