@@ -78,7 +78,8 @@ class KubernetesManifestsTest {
                                                                      Pattern.CASE_INSENSITIVE);
     /** The settings every instance must agree on: the segment count applies when a projection first starts. */
     private static final List<String> SHARED_PROJECTION_SETTINGS = List.of(
-            "PLAYMARK_PROJECTION_SEGMENTS", "PLAYMARK_PROJECTION_CLAIM_TIMEOUT", "PLAYMARK_PROJECTION_CLAIM_INTERVAL");
+            "PLAYMARK_PROJECTION_SEGMENTS", "PLAYMARK_PROJECTION_CLAIM_TIMEOUT", "PLAYMARK_PROJECTION_CLAIM_INTERVAL",
+            "PLAYMARK_EVENT_STORE_FETCH_DELAY");
     private static final String PLACEHOLDER = "CHANGE-ME";
 
     private static final KubernetesSerialization STRICT = strictSerialization();

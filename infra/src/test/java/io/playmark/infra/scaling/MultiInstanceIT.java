@@ -49,6 +49,8 @@ class MultiInstanceIT {
     private static final List<String> PROJECTIONS = List.of("campaign-read-model", "campaign-search");
     private static final String CLAIM_TIMEOUT = "3s";
     private static final String CLAIM_INTERVAL = "500ms";
+    /** As docs/scaling.md sets it for several instances. */
+    private static final String FETCH_DELAY = "20ms";
     private static final Duration SETTLING = Duration.ofSeconds(30);
 
     @TempDir
@@ -75,7 +77,8 @@ class MultiInstanceIT {
                 "PLAYMARK_DATA_DIR", dataDirectory.resolve("doomed").toString(),
                 "PLAYMARK_JOBS_DASHBOARD_ENABLED", "false",
                 "PLAYMARK_PROJECTION_CLAIM_TIMEOUT", CLAIM_TIMEOUT,
-                "PLAYMARK_PROJECTION_CLAIM_INTERVAL", CLAIM_INTERVAL), Duration.ofSeconds(120));
+                "PLAYMARK_PROJECTION_CLAIM_INTERVAL", CLAIM_INTERVAL,
+                "PLAYMARK_EVENT_STORE_FETCH_DELAY", FETCH_DELAY), Duration.ofSeconds(120));
     }
 
     @AfterAll
@@ -264,6 +267,7 @@ class MultiInstanceIT {
                 "--playmark.security.admin-api-key=" + ADMIN_KEY,
                 "--playmark.projections.claim-timeout=" + CLAIM_TIMEOUT,
                 "--playmark.projections.claim-interval=" + CLAIM_INTERVAL,
+                "--playmark.event-store.fetch-delay=" + FETCH_DELAY,
                 // JobRunr's shortest: recurring jobs may run as often as its servers look for work
                 "--jobrunr.background-job-server.poll-interval-in-seconds=5");
     }

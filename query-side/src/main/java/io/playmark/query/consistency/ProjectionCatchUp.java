@@ -25,17 +25,15 @@ import java.util.function.Predicate;
  * have processed the aggregate's last event, so the caller's next read sees its own write. Waiting is
  * bounded: a stuck projection delays a response, it does not hang it.
  * <p>
- * Where this instance owns every segment of a projection, its processors' own status tells (the fast
- * path); where other instances own some, their progress is read from the shared token store, so a
- * mutation waits for the projection wherever it runs.
+ * Only the segment that holds the aggregate's events counts. Where this instance processes it, the
+ * processor's own status tells; where another instance does, its progress is read from the shared token
+ * store, so a mutation waits for the projection wherever it runs.
  */
 @Component
 public class ProjectionCatchUp {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionCatchUp.class);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(5);
-    /** Reading the token store is a query: asked less often than the processors' own status. */
-    private static final Duration SHARED_POLL_INTERVAL = Duration.ofMillis(20);
 
     private final EventStore eventStore;
     private final EventPositions positions;
@@ -73,7 +71,7 @@ public class ProjectionCatchUp {
                             + "Its segments: {}", group, aggregateId, timeout, processor.processingStatus().values());
                     return false;
                 }
-                sleep(ownsEverySegment(processor) ? POLL_INTERVAL : SHARED_POLL_INTERVAL);
+                sleep();
             }
         }
         return true;
@@ -134,18 +132,10 @@ public class ProjectionCatchUp {
         return true;
     }
 
-    /** True when the segments this instance processes make up the whole stream (their shares add up to one). */
-    private static boolean ownsEverySegment(StreamingEventProcessor processor) {
-        double share = 0;
-        for (EventTrackerStatus segment : processor.processingStatus().values()) {
-            share += 1.0 / (segment.getSegment().getMask() + 1);
-        }
-        return share > 0.999_999;
-    }
-
-    private static void sleep(Duration interval) {
+    /** The wait's step, whether it reads this instance's status or the token store (one small, indexed query). */
+    private static void sleep() {
         try {
-            Thread.sleep(interval);
+            Thread.sleep(POLL_INTERVAL);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for projections", e);

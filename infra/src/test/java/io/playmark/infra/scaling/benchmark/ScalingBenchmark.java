@@ -30,7 +30,8 @@ import java.util.Map;
  * projection segment and on a command-only instance that owns none (it waits on the shared token store), in
  * alternating turns of the same run; target: the non-owning instance's median within 1.5 times the owning one's.
  * 2. how long after an instance is killed (a separate process, SIGKILL) its segments are held again; target: within
- * the claim timeout plus two claim intervals, Playmark's defaults. A program, not a test: {@code ./playmark bench-scaling}.
+ * the claim timeout plus two claim intervals, Playmark's defaults. Run with the fetch delay docs/scaling.md gives for
+ * several instances (20 ms). A program, not a test: {@code ./playmark bench-scaling}.
  */
 public final class ScalingBenchmark {
 
@@ -38,6 +39,8 @@ public final class ScalingBenchmark {
     private static final double LATENCY_TARGET = 1.5;
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CLAIM_INTERVAL = Duration.ofSeconds(2);
+    /** The setting docs/scaling.md gives for several instances. */
+    private static final String FETCH_DELAY = "20ms";
     private static final int TURNS = 10;
     private static final int MUTATIONS_PER_TURN = 20;
 
@@ -108,7 +111,8 @@ public final class ScalingBenchmark {
                 "PLAYMARK_INSTANCE_ID", "doomed",
                 "PLAYMARK_ADMIN_API_KEY", ADMIN_KEY,
                 "PLAYMARK_DATA_DIR", directory.resolve("doomed").toString(),
-                "PLAYMARK_JOBS_DASHBOARD_ENABLED", "false"), Duration.ofSeconds(180))) {
+                "PLAYMARK_JOBS_DASHBOARD_ENABLED", "false",
+                "PLAYMARK_EVENT_STORE_FETCH_DELAY", FETCH_DELAY), Duration.ofSeconds(180))) {
             System.out.printf("The second instance is healthy after %.1f s%n", (System.nanoTime() - started) / 1e9);
             long balancing = System.nanoTime();
             awaitHeld(owner, 2, Duration.ofSeconds(60));
@@ -178,6 +182,7 @@ public final class ScalingBenchmark {
                 "--playmark.data-dir=" + directory.resolve(id),
                 "--playmark.security.admin-api-key=" + ADMIN_KEY,
                 "--playmark.jobs.dashboard.enabled=false",
+                "--playmark.event-store.fetch-delay=" + FETCH_DELAY,
                 "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off"));
         stores.forEach((key, value) -> arguments.add("--" + key + "=" + value));
