@@ -2,7 +2,6 @@ package io.playmark.infra.web;
 
 import io.playmark.infra.support.HeadlessChromium;
 import io.playmark.infra.support.PlaymarkIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -21,17 +20,11 @@ class SwaggerUiBrowserIT extends PlaymarkIntegrationTest {
 
     @RegisterExtension
     final HeadlessChromium chromium = new HeadlessChromium("Swagger UI browser test");
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void useTheBrowser() {
-        browser = chromium.browser();
-        wait = chromium.await();
-    }
 
     @Test
     void swagger_ui_authorizes_with_an_api_key_and_issues_a_key() {
+        WebDriver browser = chromium.browser();
+        WebDriverWait wait = chromium.await();
         browser.get("http://localhost:" + port + "/swagger-ui.html");
 
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.btn.authorize"))).click();
