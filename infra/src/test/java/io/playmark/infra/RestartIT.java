@@ -9,7 +9,6 @@ import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -127,6 +126,6 @@ class RestartIT {
     }
 
     private static PlaymarkApi api(ConfigurableApplicationContext context) {
-        return new PlaymarkApi(((WebServerApplicationContext) context).getWebServer().getPort(), ADMIN_KEY);
+        return PlaymarkApi.of(context, ADMIN_KEY);
     }
 }

@@ -65,14 +65,9 @@ public enum ErrorKind {
 
     /** The domain's own failure among the causes of {@code failure}, if there is one. */
     public static Optional<Throwable> domainCause(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidValueException || cause instanceof NotFoundException
-                    || cause instanceof ConflictException || cause instanceof UnavailableException
-                    || cause instanceof ConcurrencyException) {
-                return Optional.of(cause);
-            }
-        }
-        return Optional.empty();
+        return Causes.first(failure, cause -> cause instanceof InvalidValueException
+                || cause instanceof NotFoundException || cause instanceof ConflictException
+                || cause instanceof UnavailableException || cause instanceof ConcurrencyException);
     }
 
     /** The kind an HTTP status stands for; a status without a kind of its own falls to its class's general kind. */

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.playmark.infra.audit.AuditMetadata;
 import io.playmark.infra.eventstore.GapAwareMongoEventStorageEngine;
 import io.playmark.infra.instance.PlaymarkInstance;
+import io.playmark.kernel.Causes;
 import io.playmark.query.consistency.EventPositions;
 import io.playmark.query.consistency.ProcessorTokens;
 import io.playmark.query.consistency.ProjectionCatchUp;
@@ -161,7 +162,7 @@ class AxonConfiguration {
                     .maxRetryCount(retries)
                     .backoffFactor(backoff.toMillis())
                     // Axon would retry every failure not marked non-transient, a create of an existing aggregate too
-                    .nonTransientFailurePredicate(failure -> !lostARace(failure))
+                    .nonTransientFailurePredicate(failure -> Causes.find(failure, ConcurrencyException.class).isEmpty())
                     .build());
         }
         return gateway.build();
@@ -171,15 +172,6 @@ class AxonConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService commandRetries() {
         return Executors.newScheduledThreadPool(16, Thread.ofVirtual().name("command-retry-", 0).factory());
-    }
-
-    private static boolean lostARace(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Projections' progress as stored in the shared token store, for read-your-writes on any instance. */

@@ -21,7 +21,7 @@ public record AuthFailureProperties(int maxFailures, Duration window, Duration b
         maxFailures = maxFailures <= 0 ? 20 : maxFailures;
         window = window == null ? Duration.ofMinutes(1) : window;
         blockFor = blockFor == null ? Duration.ofMinutes(1) : blockFor;
-        exemptPaths = exemptPaths == null ? List.of("/actuator/health", "/actuator/health/**") : List.copyOf(exemptPaths);
+        exemptPaths = exemptPaths == null ? LimitFilter.HEALTH_PATHS : List.copyOf(exemptPaths);
         maxTrackedAddresses = maxTrackedAddresses <= 0 ? 100_000 : maxTrackedAddresses;
     }
 }

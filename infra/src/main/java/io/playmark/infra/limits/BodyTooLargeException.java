@@ -1,5 +1,7 @@
 package io.playmark.infra.limits;
 
+import io.playmark.kernel.Causes;
+
 import java.io.IOException;
 
 /**
@@ -22,11 +24,6 @@ class BodyTooLargeException extends IOException {
 
     /** The limit exceeded, when {@code failure} or one of its causes is this exception. */
     static BodyTooLargeException among(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyTooLargeException tooLarge) {
-                return tooLarge;
-            }
-        }
-        return null;
+        return Causes.find(failure, BodyTooLargeException.class).orElse(null);
     }
 }

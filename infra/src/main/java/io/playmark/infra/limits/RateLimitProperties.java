@@ -44,7 +44,7 @@ public record RateLimitProperties(Map<Role, Quota> roles, Quota anonymous, List<
             complete.put(role, roles == null || roles.get(role) == null ? anonymous : roles.get(role));
         }
         roles = Map.copyOf(complete);
-        exemptPaths = exemptPaths == null ? List.of("/actuator/health", "/actuator/health/**") : List.copyOf(exemptPaths);
+        exemptPaths = exemptPaths == null ? LimitFilter.HEALTH_PATHS : List.copyOf(exemptPaths);
         maxTrackedCallers = maxTrackedCallers <= 0 ? 100_000 : maxTrackedCallers;
     }
 

@@ -2,6 +2,7 @@ package io.playmark.infra.operations;
 
 import io.playmark.infra.instance.InstanceRole;
 import io.playmark.infra.instance.PlaymarkInstance;
+import io.playmark.kernel.Causes;
 import io.playmark.kernel.ConflictException;
 import io.playmark.query.consistency.ProcessorTokens;
 import io.playmark.kernel.NotFoundException;
@@ -73,7 +74,7 @@ public class EventProcessors {
         try {
             streaming.resetTokens();
         } catch (RuntimeException failure) {
-            if (!claimedElsewhere(failure)) {
+            if (Causes.find(failure, UnableToClaimTokenException.class).isEmpty()) {
                 throw failure;
             }
             throw new ConflictException("Replaying " + name + " needs every one of its segments, and another "
@@ -85,15 +86,6 @@ public class EventProcessors {
         EventProcessorStatus status = status(name);
         log.info("Replaying {} from the first event; the store's head is at position {}", name, status.headPosition());
         return status;
-    }
-
-    private static boolean claimedElsewhere(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnableToClaimTokenException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private EventProcessor find(String name) {

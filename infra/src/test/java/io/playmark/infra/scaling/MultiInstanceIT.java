@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -278,7 +277,7 @@ class MultiInstanceIT {
     }
 
     private static PlaymarkApi api(ConfigurableApplicationContext context) {
-        return new PlaymarkApi(((WebServerApplicationContext) context).getWebServer().getPort(), ADMIN_KEY);
+        return PlaymarkApi.of(context, ADMIN_KEY);
     }
 
     private static void sleep(Duration duration) {

@@ -1,5 +1,7 @@
 package io.playmark.infra.support;
 
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +40,11 @@ public final class PlaymarkApi {
         this.port = port;
         this.credentialHeader = credentialHeader;
         this.credential = credential;
+    }
+
+    /** A client of a Playmark started in this JVM (a Spring context with its web server), sending {@code apiKey}. */
+    public static PlaymarkApi of(ApplicationContext playmark, String apiKey) {
+        return new PlaymarkApi(((WebServerApplicationContext) playmark).getWebServer().getPort(), apiKey);
     }
 
     public PlaymarkApi withKey(String otherKey) {
