@@ -59,6 +59,8 @@ public enum ErrorKind {
             case InvalidValueException invalid -> BAD_REQUEST;
             case NotFoundException notFound -> NOT_FOUND;
             case UnavailableException unavailable -> UNAVAILABLE;
+            case ContentTooLargeException tooLarge -> PAYLOAD_TOO_LARGE;
+            case UnsupportedContentException unsupported -> UNSUPPORTED_MEDIA_TYPE;
             default -> CONFLICT;
         });
     }
@@ -67,7 +69,8 @@ public enum ErrorKind {
     public static Optional<Throwable> domainCause(Throwable failure) {
         return Causes.first(failure, cause -> cause instanceof InvalidValueException
                 || cause instanceof NotFoundException || cause instanceof ConflictException
-                || cause instanceof UnavailableException || cause instanceof ConcurrencyException);
+                || cause instanceof UnavailableException || cause instanceof ContentTooLargeException
+                || cause instanceof UnsupportedContentException || cause instanceof ConcurrencyException);
     }
 
     /** The kind an HTTP status stands for; a status without a kind of its own falls to its class's general kind. */

@@ -18,6 +18,8 @@ class ErrorKindTest {
                 new NotFoundException("no such thing"), ErrorKind.NOT_FOUND,
                 new ConflictException("exists with other values"), ErrorKind.CONFLICT,
                 new UnavailableException("not on this instance"), ErrorKind.UNAVAILABLE,
+                new ContentTooLargeException("over 2 GB"), ErrorKind.PAYLOAD_TOO_LARGE,
+                new UnsupportedContentException("a program, not an image"), ErrorKind.UNSUPPORTED_MEDIA_TYPE,
                 new ConcurrencyException("another append came first"), ErrorKind.CONFLICT,
                 new RuntimeException("wrapped by a gateway", new NotFoundException("no such thing")), ErrorKind.NOT_FOUND);
 

@@ -1,6 +1,6 @@
 package io.playmark.kernel.campaign;
 
-import io.playmark.kernel.InvalidValueException;
+import io.playmark.kernel.Ids;
 
 import java.util.UUID;
 
@@ -8,14 +8,7 @@ import java.util.UUID;
 public record CampaignId(String value) {
 
     public CampaignId {
-        if (value == null || value.isBlank()) {
-            throw new InvalidValueException("id", "campaign id must not be blank");
-        }
-        try {
-            value = UUID.fromString(value.strip()).toString();
-        } catch (IllegalArgumentException notAUuid) {
-            throw new InvalidValueException("id", "campaign id must be a UUID, was '" + value + "'");
-        }
+        value = Ids.requireUuid("id", "campaign id", value);
     }
 
     public static CampaignId random() {
