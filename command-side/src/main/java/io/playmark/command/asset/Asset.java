@@ -67,6 +67,7 @@ public class Asset {
     private String sha256;
     private Probing probing = Probing.WAITING;
     private final Set<String> renditionsDone = new HashSet<>();
+    private final Set<String> renditionsFailed = new HashSet<>();
     private Approval approval = Approval.PENDING;
     private String reviewComment;
     private AssetStatus status = AssetStatus.ACTIVE;
@@ -116,7 +117,8 @@ public class Asset {
 
     @CommandHandler
     public void handle(RecordRenditionFailureCommand command) {
-        if (isCurrent(command.contentVersion()) && !renditionsDone.contains(command.rendition())) {
+        if (isCurrent(command.contentVersion()) && !renditionsDone.contains(command.rendition())
+                && !renditionsFailed.contains(command.rendition())) {
             apply(new AssetRenditionFailedEvent(assetId, command.contentVersion(), command.rendition(),
                     command.reason()));
         }
@@ -238,6 +240,7 @@ public class Asset {
         fileName = event.fileName();
         probing = Probing.WAITING;
         renditionsDone.clear();
+        renditionsFailed.clear();
         approval = Approval.PENDING;
         reviewComment = null;
     }
@@ -255,6 +258,11 @@ public class Asset {
     @EventSourcingHandler
     void on(AssetRenditionProducedEvent event) {
         renditionsDone.add(event.rendition().name());
+    }
+
+    @EventSourcingHandler
+    void on(AssetRenditionFailedEvent event) {
+        renditionsFailed.add(event.rendition());
     }
 
     @EventSourcingHandler

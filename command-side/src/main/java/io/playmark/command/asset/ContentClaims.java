@@ -11,9 +11,15 @@ import java.util.Optional;
  */
 public interface ContentClaims {
 
-    /** Claims the content for {@code assetId}; answers the asset that holds it already, if one does. */
+    /**
+     * Claims the content for {@code assetId}; answers the other asset that holds it already, if one does (empty
+     * when the claim is new or {@code assetId}'s own).
+     */
     Optional<AssetId> claim(Sha256 sha256, AssetId assetId);
 
-    /** Gives the content up, if {@code assetId} holds it: after a failed register, or once the asset is deleted. */
+    /** Gives the content up, if {@code assetId} holds it: after a failed register. */
     void release(Sha256 sha256, AssetId assetId);
+
+    /** Gives up every content {@code assetId} holds, of all its versions: once it is deleted. */
+    void releaseAll(AssetId assetId);
 }

@@ -58,6 +58,9 @@ class SecurityConfiguration {
                         // the GraphiQL page's scripts and styles (WebJars)
                         .requestMatchers(HttpMethod.GET, "/favicon.ico", "/webjars/**").permitAll()
                         .requestMatchers("/actuator/**", "/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        // the media library changes only by those who run campaigns; everyone may read and download
+                        .requestMatchers(HttpMethod.POST, "/api/v1/assets", "/api/v1/assets/**")
+                        .hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
                         .anyRequest().authenticated());
         if (jwts.decoder().isPresent()) {
             http.oauth2ResourceServer(server -> server

@@ -1,0 +1,109 @@
+package io.playmark.command.asset;
+
+import io.playmark.kernel.ContentTooLargeException;
+import io.playmark.kernel.InvalidValueException;
+import io.playmark.kernel.asset.Sha256;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.UUID;
+
+/**
+ * Streams incoming files into a staging folder beside storage, computing their SHA-256 and size on the way, so that
+ * no file is ever whole in memory and a file over the size limit is cut off as soon as it passes it.
+ */
+class Staging {
+
+    private static final int BUFFER_BYTES = 256 * 1024;
+
+    private final Path folder;
+    private final long maxBytes;
+
+    Staging(Path folder, long maxBytes) {
+        this.folder = folder;
+        this.maxBytes = maxBytes;
+    }
+
+    StagedFile write(InputStream content) {
+        Path path = newPath();
+        try (OutputStream out = Files.newOutputStream(path)) {
+            MessageDigest digest = sha256();
+            byte[] buffer = new byte[BUFFER_BYTES];
+            long size = 0;
+            for (int read; (read = content.read(buffer)) >= 0; ) {
+                size += read;
+                if (size > maxBytes) {
+                    throw tooLarge();
+                }
+                digest.update(buffer, 0, read);
+                out.write(buffer, 0, read);
+            }
+            if (size == 0) {
+                throw new InvalidValueException("file", "the file is empty");
+            }
+            return new StagedFile(path, Sha256.of(digest.digest()), size);
+        } catch (IOException | RuntimeException failed) {
+            discard(path);
+            throw failed instanceof IOException io ? new UncheckedIOException("could not stage the upload", io)
+                    : (RuntimeException) failed;
+        }
+    }
+
+    /** Stages a file already on disk (tus, import folders) by reading it once for its digest, then moving it. */
+    StagedFile adopt(Path file) {
+        try {
+            if (Files.size(file) > maxBytes) {
+                throw tooLarge();
+            }
+            MessageDigest digest = sha256();
+            long size = 0;
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[BUFFER_BYTES];
+                for (int read; (read = in.read(buffer)) >= 0; size += read) {
+                    digest.update(buffer, 0, read);
+                }
+            }
+            if (size == 0) {
+                throw new InvalidValueException("file", "the file is empty");
+            }
+            Path staged = Files.move(file, newPath());
+            return new StagedFile(staged, Sha256.of(digest.digest()), size);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not stage " + file, e);
+        }
+    }
+
+    void discard(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // a leftover staging file is removed with the folder's next sweep
+        }
+    }
+
+    private Path newPath() {
+        try {
+            return Files.createDirectories(folder).resolve(UUID.randomUUID() + ".part");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the staging folder " + folder, e);
+        }
+    }
+
+    private ContentTooLargeException tooLarge() {
+        return new ContentTooLargeException("The file is larger than the upload limit of " + maxBytes + " bytes");
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}
