@@ -7,6 +7,7 @@ import io.playmark.kernel.asset.AssetId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Encoding;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,6 +43,12 @@ class AssetUploadController {
     private static final Logger log = LoggerFactory.getLogger(AssetUploadController.class);
     private static final String FORM_DESCRIPTION = "multipart/form-data: `file` (the media), optional `title`, "
             + "`folder` (e.g. /brands/acme) and `tags` (comma-separated, or the field repeated)";
+    // multipart bodies shown as their fields; curl -F file=@summer-sale.mp4 -F title=... sends this one
+    private static final String FORM_EXAMPLE = "{\"file\": \"(the bytes of summer-sale.mp4)\", "
+            + "\"title\": \"Summer sale 15s\", \"folder\": \"/brands/acme\", \"tags\": \"summer,sale\"}";
+    private static final String BULK_EXAMPLE = "{\"file\": [\"(poster-1.jpg)\", \"(poster-2.png)\"], "
+            + "\"folder\": \"/brands/acme/posters\", \"tags\": \"autumn\"}";
+    private static final String VERSION_EXAMPLE = "{\"file\": \"(the bytes of summer-sale-v2.mp4)\"}";
 
     private final AssetUploads uploads;
 
@@ -107,7 +114,8 @@ class AssetUploadController {
                     + "`duplicate: true`), so a retried upload is safe. " + FORM_DESCRIPTION,
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-                    schema = @Schema(implementation = UploadForm.class),
+                    schema = @Schema(implementation = UploadForm.class), examples = @ExampleObject(name = "video",
+                    summary = "A video with its title, folder and tags", value = FORM_EXAMPLE),
                     encoding = @Encoding(name = "file", contentType = "application/octet-stream"))))
     @ApiResponse(responseCode = "201", description = "A new asset; Location names it")
     @ApiResponse(responseCode = "200", description = "The content was already this asset")
@@ -136,7 +144,8 @@ class AssetUploadController {
                     + "never fails the others.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-                    schema = @Schema(implementation = UploadForm.class))))
+                    schema = @Schema(implementation = UploadForm.class), examples = @ExampleObject(name = "images",
+                    summary = "Many files into one folder", value = BULK_EXAMPLE))))
     @ApiResponse(responseCode = "200", description = "Each file's outcome")
     ResponseEntity<BulkUploadResult> uploadMany(HttpServletRequest request) {
         MultipartUpload<AssetUploads.Received> upload = MultipartUpload.read(request, uploads::receive);
@@ -158,7 +167,8 @@ class AssetUploadController {
                     + "another asset's is a conflict (409). Only `file` is read.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-                    schema = @Schema(implementation = UploadForm.class))))
+                    schema = @Schema(implementation = UploadForm.class), examples = @ExampleObject(name = "version",
+                    summary = "The new file", value = VERSION_EXAMPLE))))
     @ApiResponse(responseCode = "200", description = "The asset now holds this content")
     @ProblemAnswers({NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE})
     ResponseEntity<UploadedAsset> uploadVersion(@PathVariable String id, HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package io.playmark.command.asset;
 
 import io.playmark.kernel.ConflictException;
+import io.playmark.kernel.NotFoundException;
 import io.playmark.kernel.asset.AssetId;
 import io.playmark.kernel.asset.AssetTitle;
 import io.playmark.kernel.asset.BlobStore;
@@ -11,6 +12,7 @@ import io.playmark.kernel.asset.StoredContent;
 import io.playmark.kernel.asset.Tag;
 import io.playmark.kernel.asset.UploadAssetVersionCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -82,7 +84,15 @@ public class AssetUploads implements FileImporter {
         StagedFile staged = received.staged();
         try {
             StoredContent content = checkAndClaim(staged, received.fileName(), assetId);
-            commands.sendAndWait(new UploadAssetVersionCommand(assetId, received.fileName(), content));
+            try {
+                commands.sendAndWait(new UploadAssetVersionCommand(assetId, received.fileName(), content));
+            } catch (AggregateNotFoundException unknown) {
+                claims.release(staged.sha256(), assetId);
+                throw new NotFoundException("No asset with id " + assetId);
+            } catch (RuntimeException failed) {
+                claims.release(staged.sha256(), assetId);
+                throw failed;
+            }
             return new ImportedFile(assetId, false);
         } finally {
             staging.discard(staged.path());

@@ -110,6 +110,11 @@ public final class PlaymarkApi {
         return send(builder.build());
     }
 
+    /** Posts a multipart/form-data body, as an upload form or {@code curl -F} would. */
+    public Response post(String path, Multipart form) {
+        return send(request(path).POST(form.body()).header("Content-Type", form.contentType()).build());
+    }
+
     public Response get(String path) {
         return send(request(path).GET().build());
     }

@@ -27,11 +27,14 @@ import java.util.Set;
                 "playmark.jobs.dashboard.enabled=false",
                 // every test class's anonymous requests (401 checks, pages and their assets) come from 127.0.0.1
                 // within a minute or two: more than an anonymous caller's 60 per minute
-                "playmark.limits.rate.anonymous.capacity=1000"
+                "playmark.limits.rate.anonymous.capacity=1000",
+                "playmark.media.upload.max-bytes=" + PlaymarkIntegrationTest.UPLOAD_LIMIT_BYTES
         })
 public abstract class PlaymarkIntegrationTest {
 
     protected static final String ADMIN_KEY = "pmk_test-admin-key-0123456789";
+    /** Small, so that a test can pass it quickly. */
+    public static final long UPLOAD_LIMIT_BYTES = 16L * 1024 * 1024;
     private static final Path DATA_DIRECTORY = temporaryDirectory();
 
     @LocalServerPort

@@ -68,8 +68,9 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         operations().forEach((operation, node) -> {
             JsonNode body = node.get("requestBody");
             if (body != null) {
-                JsonNode json = body.get("content").get(JSON);
-                assertThat(json.has("examples") || json.has("example")).as(operation + " request example").isTrue();
+                body.get("content").properties().forEach(content -> assertThat(
+                        content.getValue().has("examples") || content.getValue().has("example"))
+                        .as(operation + " request example (" + content.getKey() + ")").isTrue());
             }
             node.get("responses").properties().forEach(response -> {
                 if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
@@ -169,6 +170,8 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
 
         // a screen's key has the smallest quota: spent, every operation answers 429 (limits come before roles)
         PlaymarkApi screen = as(Role.PLAYER);
+        AssetUploadScenarios.add(scenarios, admin, manager, anonymous, as(Role.ANALYST), screen,
+                ApiDocumentIT::whenSpent);
         scenarios.put("POST " + KEYS + " 429", () -> whenSpent(screen, api -> api.post(KEYS, keyRequest)));
         scenarios.put("GET " + KEYS + " 429", () -> whenSpent(screen, api -> api.get(KEYS)));
         scenarios.put("GET " + KEYS + "/{id} 429", () -> whenSpent(screen, api -> api.get(KEYS + "/" + taken)));
