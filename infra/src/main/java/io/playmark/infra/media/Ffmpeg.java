@@ -20,7 +20,7 @@ import java.util.function.LongConsumer;
  */
 public class Ffmpeg {
 
-    /** How a run ended: its exit code (-1 when killed at the timeout, which its last log line then says). */
+    /** How a run ended: its exit code and what it logged (-1 and a line that says so when stopped at the timeout). */
     public record Result(int exitCode, List<String> log) {
 
         public boolean succeeded() {
@@ -75,9 +75,7 @@ public class Ffmpeg {
             try {
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly().waitFor();
-                    List<String> lines = new ArrayList<>(readLog(log));
-                    lines.add("ffmpeg did not finish within " + timeout + " and was stopped");
-                    return new Result(-1, lines);
+                    return new Result(-1, List.of("ffmpeg did not finish within " + timeout + " and was stopped"));
                 }
                 if (reader != null) {
                     reader.join();

@@ -26,9 +26,10 @@ record PlannedRendition(String name, String container, String mediaType, boolean
         return name + "." + container;
     }
 
-    /** The whole ffmpeg command line after the executable's own options. */
+    /** The whole ffmpeg command line after the executable's own options; only errors are logged, to say why. */
     List<String> arguments(Path source, Path output, int threads) {
-        List<String> arguments = new ArrayList<>(inputOptions);
+        List<String> arguments = new ArrayList<>(List.of("-loglevel", "error"));
+        arguments.addAll(inputOptions);
         arguments.addAll(List.of("-i", source.toString()));
         arguments.addAll(outputOptions);
         arguments.addAll(List.of("-threads", Integer.toString(threads), "-y", output.toString()));
