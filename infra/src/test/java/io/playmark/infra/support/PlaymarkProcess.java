@@ -34,6 +34,12 @@ public final class PlaymarkProcess implements AutoCloseable {
 
     /** Starts the jar with this environment (PLAYMARK_* variables) and waits until its health is UP. */
     public static PlaymarkProcess start(String name, Map<String, String> environment, Duration startTimeout) {
+        return start(name, environment, startTimeout, "1g");
+    }
+
+    /** The same, with the heap capped at {@code maxHeap} (a -Xmx value, e.g. "512m"). */
+    public static PlaymarkProcess start(String name, Map<String, String> environment, Duration startTimeout,
+                                        String maxHeap) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: integration tests run after `package`");
         }
@@ -41,7 +47,7 @@ public final class PlaymarkProcess implements AutoCloseable {
             int port = freePort();
             Path log = JAR.resolveSibling(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-jar", JAR.toString())
+                    "--enable-native-access=ALL-UNNAMED", "-Xmx" + maxHeap, "-jar", JAR.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             builder.environment().put("SERVER_PORT", String.valueOf(port));

@@ -21,10 +21,14 @@ public final class TestFiles {
 
     /** A small image whose content no other call makes, so that uploading it makes a new asset. */
     public static Path uniqueImage(String format) {
-        BufferedImage image = new BufferedImage(96, 64, BufferedImage.TYPE_INT_RGB);
+        return uniqueImage(format, 96, 64);
+    }
+
+    public static Path uniqueImage(String format, int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         var graphics = image.createGraphics();
         graphics.setColor(new Color(UUID.randomUUID().hashCode()));
-        graphics.fillRect(0, 0, 96, 64);
+        graphics.fillRect(0, 0, width, height);
         graphics.setColor(Color.WHITE);
         graphics.drawString(UUID.randomUUID().toString(), 2, 30);
         graphics.dispose();

@@ -52,6 +52,13 @@ public final class TestMedia {
         return ffmpeg;
     }
 
+    /** MP4, H.264 and AAC, 1920×1080, as long as asked (benchmarks); made once per name. */
+    public static Path video1080p(String name, Duration length) {
+        return file(name, List.of("-f", "lavfi", "-i", picture(FULL_HD_WIDTH, FULL_HD_HEIGHT, FRAME_RATE),
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", Long.toString(length.toSeconds()),
+                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart"));
+    }
+
     /** MP4, H.264 and AAC, 1920×1080. */
     public static Path video1080p() {
         return video("full-hd.mp4", FULL_HD_WIDTH, FULL_HD_HEIGHT, List.of("-c:v", "libx264", "-preset", "ultrafast",
