@@ -20,6 +20,7 @@ public enum ErrorKind {
     CONFLICT(409, "conflict", "Conflict"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    RANGE_NOT_SATISFIABLE(416, "range-not-satisfiable", "Range not satisfiable"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
     UNAVAILABLE(503, "unavailable", "Service unavailable");

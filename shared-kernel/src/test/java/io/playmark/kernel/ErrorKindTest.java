@@ -35,7 +35,7 @@ class ErrorKindTest {
     @Test
     void statuses_map_to_their_kind_or_their_class_general_one() {
         Map<Integer, ErrorKind> kinds = Map.of(400, ErrorKind.BAD_REQUEST, 404, ErrorKind.NOT_FOUND,
-                413, ErrorKind.PAYLOAD_TOO_LARGE, 429, ErrorKind.RATE_LIMITED, 503, ErrorKind.UNAVAILABLE,
+                413, ErrorKind.PAYLOAD_TOO_LARGE, 416, ErrorKind.RANGE_NOT_SATISFIABLE, 429, ErrorKind.RATE_LIMITED, 503, ErrorKind.UNAVAILABLE,
                 418, ErrorKind.BAD_REQUEST, 502, ErrorKind.INTERNAL_ERROR);
 
         kinds.forEach((status, kind) -> assertThat(ErrorKind.ofStatus(status)).as("status %d", status).isEqualTo(kind));

@@ -26,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import jakarta.servlet.DispatcherType;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,8 @@ import java.util.Optional;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    private static final String[] ALL_ROLES = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeys keys, ProblemResponses problems,
@@ -61,6 +64,9 @@ class SecurityConfiguration {
                         // the media library changes only by those who run campaigns; everyone may read and download
                         .requestMatchers(HttpMethod.POST, "/api/v1/assets", "/api/v1/assets/**")
                         .hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+                        // every role reads assets and their files: screens (PLAYER) download what they play
+                        .requestMatchers(HttpMethod.GET, "/api/v1/assets/**").hasAnyRole(ALL_ROLES)
+                        .requestMatchers(HttpMethod.HEAD, "/api/v1/assets/**").hasAnyRole(ALL_ROLES)
                         .anyRequest().authenticated());
         if (jwts.decoder().isPresent()) {
             http.oauth2ResourceServer(server -> server

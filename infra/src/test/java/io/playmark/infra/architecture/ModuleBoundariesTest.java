@@ -49,10 +49,10 @@ class ModuleBoundariesTest {
 
     @Test
     void query_side_features_do_not_reach_into_each_other() {
-        // consistency and graphql are the query side's shared plumbing, not features
+        // consistency, graphql and search (versioned indexes) are the query side's shared plumbing, not features
         check(features("io.playmark.query.(*)..")
                 .ignoreDependency(alwaysTrue(), resideInAnyPackage("io.playmark.query.consistency..",
-                        "io.playmark.query.graphql..")));
+                        "io.playmark.query.graphql..", "io.playmark.query.search..")));
     }
 
     private static SliceRule features(String pattern) {

@@ -13,6 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.playmark.infra.PlaymarkApplication;
 import io.playmark.infra.support.JobDashboardClient;
 import io.playmark.infra.support.PlaymarkApi;
+import io.playmark.infra.support.TestAssets;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,20 @@ class JwtIT {
 
         assertThat(read.get("errors")).isNull();
         assertThat(write.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("FORBIDDEN");
+    }
+
+    /** Every role reads assets, so only a caller with none is refused them: ApiDocumentIT counts on this test. */
+    @Test
+    void a_token_without_a_playmark_role_may_not_read_assets_or_their_files() {
+        PlaymarkApi nobody = new PlaymarkApi(port, null).withBearerToken(token(SIGNING_KEY, "dave", List.of("nobody")));
+        String asset = "/api/v1/assets/" + java.util.UUID.randomUUID();
+
+        for (String path : TestAssets.READ_PATHS) {
+            PlaymarkApi.Response response = nobody.get(path.replace("/api/v1/assets/{id}", asset)
+                    .replace("{name}", "video-720p"));
+            assertThat(response.status()).as(path).isEqualTo(403);
+            assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+        }
     }
 
     @Test

@@ -115,6 +115,31 @@ public final class PlaymarkApi {
         return send(request(path).POST(form.body()).header("Content-Type", form.contentType()).build());
     }
 
+    /** A response whose body is kept as bytes: a file downloaded. */
+    public record Download(int status, byte[] body, HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    /** A GET or HEAD with the given headers (name, value alternating), its body kept as bytes. */
+    public Download download(String method, String path, String... headers) {
+        HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response get(String path) {
         return send(request(path).GET().build());
     }

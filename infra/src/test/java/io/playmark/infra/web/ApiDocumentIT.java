@@ -4,8 +4,14 @@ import io.playmark.infra.security.Role;
 import io.playmark.infra.support.PlaymarkApi;
 import io.playmark.infra.support.PlaymarkIntegrationTest;
 import io.playmark.infra.support.ProcessorWatch;
+import io.playmark.infra.support.TestAssets;
+import io.playmark.kernel.asset.AssetId;
+import io.playmark.kernel.asset.MediaKind;
+import io.playmark.kernel.asset.Rendition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -13,9 +19,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,13 +35,22 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
 
     private static final String KEYS = "/api/v1/admin/api-keys";
     private static final String PROCESSORS = "/api/v1/admin/processors";
+    private static final String ASSETS = "/api/v1/assets";
     private static final String JSON = "application/json";
 
-    /** Statuses only several instances can provoke; MultiInstanceIT does, with two query instances and a command one. */
-    private static final List<String> PROVOKED_IN_MULTI_INSTANCE_IT = List.of(
-            "POST " + PROCESSORS + "/{name}/replay 409", "POST " + PROCESSORS + "/{name}/replay 503");
+    /**
+     * Statuses this shared context cannot provoke: only several instances can (MultiInstanceIT does, with two query
+     * instances and a command one), or only a bearer token without a Playmark role, since every role reads assets
+     * (JwtIT does).
+     */
+    private static final List<String> PROVOKED_ELSEWHERE = Stream.concat(
+            Stream.of("POST " + PROCESSORS + "/{name}/replay 409", "POST " + PROCESSORS + "/{name}/replay 503"),
+            TestAssets.READ_PATHS.stream().map(path -> "GET " + path + " 403")).toList();
 
     private static JsonNode document;
+
+    @Autowired
+    private ApplicationContext playmark;
 
     @BeforeAll
     static void readTheDocument(@org.springframework.beans.factory.annotation.Value("${local.server.port}") int port)
@@ -92,10 +109,10 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
 
         assertThat(new TreeSet<>(scenarios.keySet())).as("statuses provoked here but not in the document")
                 .isSubsetOf(documented);
-        List<String> provokedElsewhere = documented.stream().filter(PROVOKED_IN_MULTI_INSTANCE_IT::contains).toList();
-        assertThat(provokedElsewhere).as("the statuses MultiInstanceIT provokes are documented")
-                .containsExactlyInAnyOrderElementsOf(PROVOKED_IN_MULTI_INSTANCE_IT);
-        documented.removeAll(PROVOKED_IN_MULTI_INSTANCE_IT);
+        List<String> provokedElsewhere = documented.stream().filter(PROVOKED_ELSEWHERE::contains).toList();
+        assertThat(provokedElsewhere).as("the statuses MultiInstanceIT and JwtIT provoke are documented")
+                .containsExactlyInAnyOrderElementsOf(PROVOKED_ELSEWHERE);
+        documented.removeAll(PROVOKED_ELSEWHERE);
         assertThat(new TreeSet<>(documented)).as("documented statuses that no scenario here provokes")
                 .isSubsetOf(scenarios.keySet());
         for (Map.Entry<String, Supplier<PlaymarkApi.Response>> entry : scenarios.entrySet()) {
@@ -103,10 +120,10 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
             PlaymarkApi.Response response = entry.getValue().get();
             String status = answer.substring(answer.lastIndexOf(' ') + 1);
             assertThat(String.valueOf(response.status())).as(answer + ": " + response.text()).isEqualTo(status);
-            if (!status.startsWith("2")) {
+            if (status.startsWith("4") || status.startsWith("5")) {
                 assertThat(response.contentType()).as(answer).startsWith("application/problem+json");
-            } else if (!status.equals("204")) {
-                assertThat(response.contentType()).as(answer).startsWith(JSON);
+            } else {
+                assertAnswersInDocumentedContent(answer, response);
             }
             if (answer.endsWith("/replay 200")) {
                 // the read model is rebuilt before the next answer, or the next test, reads it
@@ -115,6 +132,22 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
                         Duration.ofSeconds(30));
             }
         }
+    }
+
+    /**
+     * A success or 304 has a body only where the document describes one (204 and 304 have none), in a media type it
+     * names: JSON, or {@code *}{@code /*} for a file delivered in its own type.
+     */
+    private static void assertAnswersInDocumentedContent(String answer, PlaymarkApi.Response response) {
+        int space = answer.lastIndexOf(' ');
+        JsonNode content = operations().get(answer.substring(0, space)).get("responses")
+                .get(answer.substring(space + 1)).get("content");
+        if (content == null) {
+            assertThat(response.text()).as(answer + " has no body").isEmpty();
+            return;
+        }
+        List<String> types = new ArrayList<>(content.propertyNames());
+        assertThat(types).as(answer).anyMatch(type -> type.equals("*/*") || response.contentType().startsWith(type));
     }
 
     /** "METHOD /path/{template} status" of each operation's answer, to how to provoke it. */
@@ -172,6 +205,7 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         PlaymarkApi screen = as(Role.PLAYER);
         AssetUploadScenarios.add(scenarios, admin, manager, anonymous, as(Role.ANALYST), screen,
                 ApiDocumentIT::whenSpent);
+        assetReads(scenarios, anonymous, screen);
         scenarios.put("POST " + KEYS + " 429", () -> whenSpent(screen, api -> api.post(KEYS, keyRequest)));
         scenarios.put("GET " + KEYS + " 429", () -> whenSpent(screen, api -> api.get(KEYS)));
         scenarios.put("GET " + KEYS + "/{id} 429", () -> whenSpent(screen, api -> api.get(KEYS + "/" + taken)));
@@ -182,6 +216,43 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         scenarios.put("POST " + PROCESSORS + "/{name}/replay 429",
                 () -> whenSpent(screen, api -> api.post(replay, Map.of())));
         return scenarios;
+    }
+
+    /** The asset reads: an asset with a file of each sort, read by a screen (every role reads them). */
+    private void assetReads(Map<String, Supplier<PlaymarkApi.Response>> scenarios, PlaymarkApi anonymous,
+                            PlaymarkApi screen) {
+        TestAssets assets = TestAssets.of(playmark);
+        TestAssets.Stored content = assets.store(TestAssets.randomBytes(2000), "video/mp4");
+        AssetId id = assets.register("Documented", "documented.mp4", "/documented", Set.of(), content, "video/mp4",
+                MediaKind.VIDEO);
+        Map<String, String> etags = new LinkedHashMap<>();
+        etags.put("/content", content.sha256().value());
+        for (String name : List.of("video-720p", Rendition.THUMBNAIL, Rendition.POSTER, Rendition.PREVIEW)) {
+            boolean video = name.equals("video-720p") || name.equals(Rendition.PREVIEW);
+            Rendition rendition = assets.rendition(id, 1, name, TestAssets.randomBytes(500),
+                    video ? "video/mp4" : "image/jpeg", video ? "h264" : null, 1280, 720);
+            etags.put(name.equals("video-720p") ? "/renditions/video-720p" : "/" + name, rendition.sha256());
+        }
+        PlaymarkApi reader = as(Role.PLAYER);
+        String asset = ASSETS + "/" + id.value();
+        String unknown = ASSETS + "/" + UUID.randomUUID();
+        scenarios.put("GET " + ASSETS + "/{id} 200", () -> reader.get(asset));
+        scenarios.put("GET " + ASSETS + "/{id} 400", () -> reader.get(ASSETS + "/not-a-uuid"));
+        scenarios.put("GET " + ASSETS + "/{id} 401", () -> anonymous.get(asset));
+        scenarios.put("GET " + ASSETS + "/{id} 404", () -> reader.get(unknown));
+        scenarios.put("GET " + ASSETS + "/{id} 429", () -> whenSpent(screen, api -> api.get(asset)));
+        etags.forEach((file, sha256) -> {
+            String template = "GET " + ASSETS + "/{id}" + file.replace("video-720p", "{name}");
+            String path = asset + file;
+            scenarios.put(template + " 200", () -> reader.get(path));
+            scenarios.put(template + " 206", () -> reader.send("GET", path, null, "Range", "bytes=0-9"));
+            scenarios.put(template + " 304", () -> reader.send("GET", path, null, "If-None-Match", "\"" + sha256 + "\""));
+            scenarios.put(template + " 400", () -> reader.get(ASSETS + "/not-a-uuid" + file));
+            scenarios.put(template + " 401", () -> anonymous.get(path));
+            scenarios.put(template + " 404", () -> reader.get(unknown + file));
+            scenarios.put(template + " 416", () -> reader.send("GET", path, null, "Range", "bytes=1000000-"));
+            scenarios.put(template + " 429", () -> whenSpent(screen, api -> api.get(path)));
+        });
     }
 
     /**

@@ -12,7 +12,7 @@ class GraphQlConfiguration {
 
     @Bean
     RuntimeWiringConfigurer playmarkScalars() {
-        return wiring -> wiring.scalar(InstantScalar.INSTANT);
+        return wiring -> wiring.scalar(InstantScalar.INSTANT).scalar(LongScalar.LONG);
     }
 
     /** Spring Boot hands every Instrumentation bean to graphql-java. */

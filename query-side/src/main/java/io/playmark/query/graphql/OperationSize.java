@@ -147,7 +147,9 @@ record OperationSize(int depth, long complexity, long aliases) {
         /** How many items a field with a {@code first} argument returns at most; 1 for any other field. */
         private long pageSize(Field field, GraphQLFieldDefinition definition) {
             Long given = field.getArguments().stream().filter(a -> a.getName().equals(PAGE_SIZE_ARGUMENT))
-                    .map(Argument::getValue).map(this::number).findFirst().orElse(null);
+                    // a variable left out has no number: the schema's default counts
+                    .map(Argument::getValue).map(this::number).filter(java.util.Objects::nonNull).findFirst()
+                    .orElse(null);
             if (given == null && definition != null) {
                 GraphQLArgument argument = definition.getArgument(PAGE_SIZE_ARGUMENT);
                 given = argument == null ? null : schemaDefault(argument);

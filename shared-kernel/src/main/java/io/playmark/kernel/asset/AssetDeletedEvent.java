@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** The asset was deleted. Its last title, file name and checksum stay here, so reports still name it. */
 @Revision("1")
-public record AssetDeletedEvent(String assetId, String title, String fileName, String sha256) {
+public record AssetDeletedEvent(String assetId, String title, String fileName, String sha256) implements AssetEvent {
 }

@@ -7,5 +7,5 @@ import java.util.Map;
 
 /** The asset's title, description, custom fields and expiry, as now set. */
 @Revision("1")
-public record AssetMetadataEditedEvent(String assetId, String title, String description, Map<String, String> customFields, Instant expiresAt) {
+public record AssetMetadataEditedEvent(String assetId, String title, String description, Map<String, String> customFields, Instant expiresAt) implements AssetEvent {
 }

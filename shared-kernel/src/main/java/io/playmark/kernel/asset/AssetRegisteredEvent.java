@@ -6,5 +6,5 @@ import java.util.Set;
 
 /** An uploaded file became an asset; its content follows in an {@link AssetContentStoredEvent}. */
 @Revision("1")
-public record AssetRegisteredEvent(String assetId, String title, String fileName, String folder, Set<String> tags) {
+public record AssetRegisteredEvent(String assetId, String title, String fileName, String folder, Set<String> tags) implements AssetEvent {
 }

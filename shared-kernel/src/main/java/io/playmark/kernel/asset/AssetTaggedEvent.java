@@ -6,5 +6,5 @@ import java.util.Set;
 
 /** The asset's tags changed: all of them now, and what was added and removed. */
 @Revision("1")
-public record AssetTaggedEvent(String assetId, Set<String> tags, Set<String> added, Set<String> removed) {
+public record AssetTaggedEvent(String assetId, Set<String> tags, Set<String> added, Set<String> removed) implements AssetEvent {
 }
