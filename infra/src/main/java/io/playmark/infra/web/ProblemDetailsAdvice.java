@@ -1,10 +1,12 @@
 package io.playmark.infra.web;
 
 import io.playmark.kernel.ConflictException;
+import io.playmark.kernel.ContentTooLargeException;
 import io.playmark.kernel.ErrorKind;
 import io.playmark.kernel.InvalidValueException;
 import io.playmark.kernel.NotFoundException;
 import io.playmark.kernel.UnavailableException;
+import io.playmark.kernel.UnsupportedContentException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +44,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return answer(problems.badInput(e.field(), null, e.getMessage(), request));
     }
 
-    @ExceptionHandler({NotFoundException.class, ConflictException.class, UnavailableException.class})
+    @ExceptionHandler({NotFoundException.class, ConflictException.class, UnavailableException.class,
+            ContentTooLargeException.class, UnsupportedContentException.class})
     ResponseEntity<ProblemDetail> domain(RuntimeException e, HttpServletRequest request) {
         return answer(problems.of(ErrorKind.of(e).orElseThrow(), e.getMessage(), request));
     }

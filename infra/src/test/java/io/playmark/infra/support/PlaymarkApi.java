@@ -100,6 +100,15 @@ public final class PlaymarkApi {
         return send(builder.build());
     }
 
+    /** Any request with a binary body, sent with its Content-Length, and the given headers (name, value alternating). */
+    public Response sendBytes(String method, String path, byte[] body, String... headers) {
+        HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
+    }
+
     /** Sends {@code body} without a Content-Length, in chunks, as a client streaming it would. */
     public Response sendChunked(String method, String path, byte[] body, String... headers) {
         HttpRequest.Builder builder = request(path).method(method,
