@@ -75,7 +75,7 @@ class TusUploadsController {
     @RequestMapping(path = "/{id}", method = RequestMethod.HEAD)
     @Operation(operationId = "getUploadOffset", summary = "How much of an upload has arrived",
             description = "Upload-Offset is where the next PATCH goes on; a client asks after a broken connection.")
-    @ApiResponse(responseCode = "200", description = "The upload's offset and length",
+    @ApiResponse(responseCode = "204", description = "The upload's offset and length, as headers",
             headers = {@Header(name = "Upload-Offset", schema = @Schema(type = "integer")),
                     @Header(name = "Upload-Length", schema = @Schema(type = "integer"))})
     @ProblemAnswers(NOT_FOUND)

@@ -186,7 +186,7 @@ class TusUploadsIT extends PlaymarkIntegrationTest {
     /** The server notices the dropped connection, keeps what arrived and releases the upload's lock. */
     private void awaitUnlocked(URL upload) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (head(upload).status() != 200 && System.nanoTime() < deadline) {
+        while (head(upload).status() != 204 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
     }
