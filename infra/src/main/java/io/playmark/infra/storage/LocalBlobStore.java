@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -34,7 +36,7 @@ public class LocalBlobStore implements BlobStore {
     @Override
     public void put(Sha256 sha256, Path file, String mediaType) throws IOException {
         Path target = pathOf(sha256);
-        if (Files.exists(target)) {
+        if (renewed(target)) {
             Files.delete(file);
             return;
         }
@@ -42,7 +44,18 @@ public class LocalBlobStore implements BlobStore {
         try {
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException stored) {
+            renewed(target);
             Files.deleteIfExists(file);
+        }
+    }
+
+    /** A blob stored again is young again: the cleanup's grace period spares it while its new upload registers. */
+    private static boolean renewed(Path target) throws IOException {
+        try {
+            Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
+            return true;
+        } catch (NoSuchFileException absent) {
+            return false;
         }
     }
 

@@ -28,13 +28,19 @@ import java.util.Set;
                 // every test class's anonymous requests (401 checks, pages and their assets) come from 127.0.0.1
                 // within a minute or two: more than an anonymous caller's 60 per minute
                 "playmark.limits.rate.anonymous.capacity=1000",
-                "playmark.media.upload.max-bytes=" + PlaymarkIntegrationTest.UPLOAD_LIMIT_BYTES
+                "playmark.media.upload.max-bytes=" + PlaymarkIntegrationTest.UPLOAD_LIMIT_BYTES,
+                // an import folder for ImportFoldersIT, under the data directory
+                "playmark.media.import-folders[0].name=" + PlaymarkIntegrationTest.IMPORT_FOLDER,
+                "playmark.media.import-folders[0].path=${playmark.data-dir}/import/" + PlaymarkIntegrationTest.IMPORT_FOLDER,
+                "playmark.media.import-folders[0].folder=/imported",
+                "playmark.media.import-folders[0].tags=dropped, test"
         })
 public abstract class PlaymarkIntegrationTest {
 
     protected static final String ADMIN_KEY = "pmk_test-admin-key-0123456789";
     /** Small, so that a test can pass it quickly. */
     public static final long UPLOAD_LIMIT_BYTES = 16L * 1024 * 1024;
+    protected static final String IMPORT_FOLDER = "it-drop";
     private static final Path DATA_DIRECTORY = temporaryDirectory();
 
     @LocalServerPort
@@ -46,6 +52,11 @@ public abstract class PlaymarkIntegrationTest {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("playmark.data-dir", DATA_DIRECTORY::toString);
+    }
+
+    /** The data directory of the shared application. */
+    protected static Path dataDirectory() {
+        return DATA_DIRECTORY;
     }
 
     protected PlaymarkApi asAdmin() {

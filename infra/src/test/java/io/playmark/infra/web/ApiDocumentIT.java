@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +38,9 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
     private static final String PROCESSORS = "/api/v1/admin/processors";
     private static final String ASSETS = "/api/v1/assets";
     private static final String JSON = "application/json";
+    private static final String UPLOADS = "/api/v1/uploads";
+    private static final String IMPORT_FOLDERS = "/api/v1/import-folders";
+    private static final String TUS_BODY = "application/offset+octet-stream";
 
     /**
      * Statuses this shared context cannot provoke: only several instances can (MultiInstanceIT does, with two query
@@ -85,9 +89,11 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         operations().forEach((operation, node) -> {
             JsonNode body = node.get("requestBody");
             if (body != null) {
-                body.get("content").properties().forEach(content -> assertThat(
-                        content.getValue().has("examples") || content.getValue().has("example"))
-                        .as(operation + " request example (" + content.getKey() + ")").isTrue());
+                // a binary body (a tus PATCH's bytes) has nothing to show
+                body.get("content").properties().stream()
+                        .filter(media -> !"binary".equals(media.getValue().path("schema").path("format").asString("")))
+                        .forEach(media -> assertThat(media.getValue().has("examples") || media.getValue().has("example"))
+                                .as(operation + " request example").isTrue());
             }
             node.get("responses").properties().forEach(response -> {
                 if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
@@ -201,6 +207,9 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         scenarios.put("POST " + PROCESSORS + "/{name}/replay 404",
                 () -> admin.post(PROCESSORS + "/no-such-processor/replay", Map.of()));
 
+        scenarios.putAll(uploadScenarios(admin, anonymous, manager));
+        scenarios.putAll(importFolderScenarios(admin, anonymous, manager));
+
         // a screen's key has the smallest quota: spent, every operation answers 429 (limits come before roles)
         PlaymarkApi screen = as(Role.PLAYER);
         AssetUploadScenarios.add(scenarios, admin, manager, anonymous, as(Role.ANALYST), screen,
@@ -215,6 +224,14 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         scenarios.put("GET " + PROCESSORS + "/{name} 429", () -> whenSpent(screen, api -> api.get(processor)));
         scenarios.put("POST " + PROCESSORS + "/{name}/replay 429",
                 () -> whenSpent(screen, api -> api.post(replay, Map.of())));
+        scenarios.put("POST " + UPLOADS + " 429", () -> whenSpent(screen, api -> createUpload(api, 10)));
+        scenarios.put("HEAD " + UPLOADS + "/{id} 429", () -> whenSpent(screen, api -> tus(api, "HEAD", unknownUpload())));
+        scenarios.put("PATCH " + UPLOADS + "/{id} 429", () -> whenSpent(screen, api -> patch(api, unknownUpload(), 0, 1)));
+        scenarios.put("DELETE " + UPLOADS + "/{id} 429", () -> whenSpent(screen, api -> tus(api, "DELETE", unknownUpload())));
+        scenarios.put("OPTIONS " + UPLOADS + " 429", () -> whenSpent(screen, api -> tus(api, "OPTIONS", UPLOADS)));
+        scenarios.put("GET " + IMPORT_FOLDERS + " 429", () -> whenSpent(screen, api -> api.get(IMPORT_FOLDERS)));
+        scenarios.put("POST " + IMPORT_FOLDERS + "/{name}/scans 429",
+                () -> whenSpent(screen, api -> api.post(IMPORT_FOLDERS + "/" + IMPORT_FOLDER + "/scans", Map.of())));
         return scenarios;
     }
 
@@ -253,6 +270,78 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
             scenarios.put(template + " 416", () -> reader.send("GET", path, null, "Range", "bytes=1000000-"));
             scenarios.put(template + " 429", () -> whenSpent(screen, api -> api.get(path)));
         });
+    }
+
+    /** tus: each call creates what it needs, since the scenarios run in the order they were put. */
+    private Map<String, Supplier<PlaymarkApi.Response>> uploadScenarios(PlaymarkApi admin, PlaymarkApi anonymous,
+                                                                         PlaymarkApi manager) {
+        PlaymarkApi analyst = as(Role.ANALYST);
+        Map<String, Supplier<PlaymarkApi.Response>> scenarios = new LinkedHashMap<>();
+        scenarios.put("POST " + UPLOADS + " 201", () -> createUpload(admin, 10));
+        scenarios.put("POST " + UPLOADS + " 401", () -> createUpload(anonymous, 10));
+        scenarios.put("POST " + UPLOADS + " 403", () -> createUpload(analyst, 10));
+        scenarios.put("POST " + UPLOADS + " 413", () -> createUpload(admin, 1L << 45));
+        scenarios.put("HEAD " + UPLOADS + "/{id} 204", () -> tus(admin, "HEAD", uploadOf(admin)));
+        scenarios.put("HEAD " + UPLOADS + "/{id} 401", () -> tus(anonymous, "HEAD", uploadOf(admin)));
+        scenarios.put("HEAD " + UPLOADS + "/{id} 403", () -> tus(analyst, "HEAD", uploadOf(admin)));
+        scenarios.put("HEAD " + UPLOADS + "/{id} 404", () -> tus(admin, "HEAD", unknownUpload()));
+        scenarios.put("PATCH " + UPLOADS + "/{id} 204", () -> patch(manager, uploadOf(manager), 0, 5));
+        scenarios.put("PATCH " + UPLOADS + "/{id} 400", () -> patch(admin, uploadOf(admin), 0, 20));
+        scenarios.put("PATCH " + UPLOADS + "/{id} 401", () -> patch(anonymous, uploadOf(admin), 0, 5));
+        scenarios.put("PATCH " + UPLOADS + "/{id} 403", () -> patch(analyst, uploadOf(admin), 0, 5));
+        scenarios.put("PATCH " + UPLOADS + "/{id} 404", () -> patch(admin, unknownUpload(), 0, 5));
+        scenarios.put("PATCH " + UPLOADS + "/{id} 409", () -> patch(admin, uploadOf(admin), 3, 5));
+        scenarios.put("PATCH " + UPLOADS + "/{id} 413", () -> admin.sendDeclaringLength("PATCH", uploadOf(admin),
+                1L << 45, "Tus-Resumable", "1.0.0", "Upload-Offset", "0", "Content-Type", TUS_BODY));
+        // ten bytes that are no image complete the upload and are refused
+        scenarios.put("PATCH " + UPLOADS + "/{id} 415", () -> patch(admin, uploadOf(admin), 0, 10));
+        scenarios.put("DELETE " + UPLOADS + "/{id} 401", () -> tus(anonymous, "DELETE", uploadOf(admin)));
+        scenarios.put("DELETE " + UPLOADS + "/{id} 403", () -> tus(analyst, "DELETE", uploadOf(admin)));
+        scenarios.put("DELETE " + UPLOADS + "/{id} 204", () -> tus(admin, "DELETE", uploadOf(admin)));
+        scenarios.put("DELETE " + UPLOADS + "/{id} 404", () -> tus(admin, "DELETE", unknownUpload()));
+        scenarios.put("OPTIONS " + UPLOADS + " 204", () -> tus(manager, "OPTIONS", UPLOADS));
+        scenarios.put("OPTIONS " + UPLOADS + " 401", () -> tus(anonymous, "OPTIONS", UPLOADS));
+        scenarios.put("OPTIONS " + UPLOADS + " 403", () -> tus(analyst, "OPTIONS", UPLOADS));
+        return scenarios;
+    }
+
+    private Map<String, Supplier<PlaymarkApi.Response>> importFolderScenarios(PlaymarkApi admin, PlaymarkApi anonymous,
+                                                                               PlaymarkApi manager) {
+        PlaymarkApi analyst = as(Role.ANALYST);
+        String scans = IMPORT_FOLDERS + "/" + IMPORT_FOLDER + "/scans";
+        Map<String, Supplier<PlaymarkApi.Response>> scenarios = new LinkedHashMap<>();
+        scenarios.put("GET " + IMPORT_FOLDERS + " 200", () -> manager.get(IMPORT_FOLDERS));
+        scenarios.put("GET " + IMPORT_FOLDERS + " 401", () -> anonymous.get(IMPORT_FOLDERS));
+        scenarios.put("GET " + IMPORT_FOLDERS + " 403", () -> analyst.get(IMPORT_FOLDERS));
+        scenarios.put("POST " + IMPORT_FOLDERS + "/{name}/scans 202", () -> admin.post(scans, Map.of()));
+        scenarios.put("POST " + IMPORT_FOLDERS + "/{name}/scans 401", () -> anonymous.post(scans, Map.of()));
+        scenarios.put("POST " + IMPORT_FOLDERS + "/{name}/scans 403", () -> analyst.post(scans, Map.of()));
+        scenarios.put("POST " + IMPORT_FOLDERS + "/{name}/scans 404",
+                () -> admin.post(IMPORT_FOLDERS + "/no-such-folder/scans", Map.of()));
+        return scenarios;
+    }
+
+    private static PlaymarkApi.Response createUpload(PlaymarkApi api, long length) {
+        return api.send("POST", UPLOADS, null, "Tus-Resumable", "1.0.0", "Upload-Length", String.valueOf(length));
+    }
+
+    /** The path of a new ten-byte upload of {@code owner}'s. */
+    private static String uploadOf(PlaymarkApi owner) {
+        String location = createUpload(owner, 10).headers().firstValue("Location").orElseThrow();
+        return URI.create(location).getPath();
+    }
+
+    private static String unknownUpload() {
+        return UPLOADS + "/" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static PlaymarkApi.Response tus(PlaymarkApi api, String method, String path) {
+        return api.send(method, path, null, "Tus-Resumable", "1.0.0");
+    }
+
+    private static PlaymarkApi.Response patch(PlaymarkApi api, String path, long offset, int bytes) {
+        return api.sendBytes("PATCH", path, new byte[bytes], "Tus-Resumable", "1.0.0",
+                "Upload-Offset", String.valueOf(offset), "Content-Type", TUS_BODY);
     }
 
     /**

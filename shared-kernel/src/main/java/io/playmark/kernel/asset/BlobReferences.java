@@ -1,0 +1,7 @@
+package io.playmark.kernel.asset;
+
+/** Whether assets still refer to a blob: what the blob cleanup asks before it deletes one. */
+public interface BlobReferences {
+
+    boolean isReferenced(Sha256 sha256);
+}
