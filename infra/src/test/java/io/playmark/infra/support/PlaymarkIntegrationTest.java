@@ -29,6 +29,8 @@ import java.util.Set;
                 // within a minute or two: more than an anonymous caller's 60 per minute
                 "playmark.limits.rate.anonymous.capacity=1000",
                 "playmark.media.upload.max-bytes=" + PlaymarkIntegrationTest.UPLOAD_LIMIT_BYTES,
+                // every test class's uploads queue media jobs; small ones, so more workers than a 2-core default
+                "jobrunr.background-job-server.worker-count=4",
                 // an import folder for ImportFoldersIT, under the data directory
                 "playmark.media.import-folders[0].name=" + PlaymarkIntegrationTest.IMPORT_FOLDER,
                 "playmark.media.import-folders[0].path=${playmark.data-dir}/import/" + PlaymarkIntegrationTest.IMPORT_FOLDER,
