@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -67,7 +66,7 @@ class Staging {
     StagedFile write(InputStream content) {
         Path path = newPath();
         try (FileChannel out = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            MessageDigest digest = sha256();
+            MessageDigest digest = Sha256.newDigest();
             byte[] buffer = new byte[BUFFER_BYTES];
             long size = 0;
             for (int read; (read = content.readNBytes(buffer, 0, buffer.length)) > 0; ) {
@@ -97,22 +96,16 @@ class Staging {
     /** Stages a file already on disk (tus, import folders) by reading it once for its digest, then moving it. */
     StagedFile adopt(Path file) {
         try {
-            if (Files.size(file) > maxBytes) {
+            long size = Files.size(file);
+            if (size > maxBytes) {
                 throw tooLarge();
-            }
-            MessageDigest digest = sha256();
-            long size = 0;
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buffer = new byte[BUFFER_BYTES];
-                for (int read; (read = in.read(buffer)) >= 0; size += read) {
-                    digest.update(buffer, 0, read);
-                }
             }
             if (size == 0) {
                 throw new InvalidValueException("file", "the file is empty");
             }
+            Sha256 sha256 = Sha256.of(file);
             Path staged = Files.move(file, newPath());
-            return new StagedFile(staged, Sha256.of(digest.digest()), size);
+            return new StagedFile(staged, sha256, size);
         } catch (IOException e) {
             throw new UncheckedIOException("could not stage " + file, e);
         }
@@ -136,13 +129,5 @@ class Staging {
 
     private ContentTooLargeException tooLarge() {
         return new ContentTooLargeException("The file is larger than the upload limit of " + maxBytes + " bytes");
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 }

@@ -16,13 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.function.DoubleConsumer;
 
@@ -116,23 +111,10 @@ public class MediaProcessor {
             return new RecordRenditionFailureCommand(assetId, contentVersion, planned.name(), failure);
         }
         long size = Files.size(output);
-        Sha256 sha256 = digest(output);
+        Sha256 sha256 = Sha256.of(output);
         blobs.put(sha256, output, planned.mediaType());
         return new RecordRenditionCommand(assetId, contentVersion, new Rendition(planned.name(), sha256.value(), size,
                 planned.mediaType(), planned.container(), made.videoCodec(), made.displayWidth(), made.displayHeight(),
                 made.bitRate()));
-    }
-
-    private static Sha256 digest(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return Sha256.of(digest.digest());
     }
 }
