@@ -20,10 +20,17 @@ public record ImportFolderScan(@Id @JsonIgnore String id, String scanId, String 
 
     static final int MAX_LISTED = 1000;
 
-    public enum Status { RUNNING, SUCCEEDED, FAILED }
+    /** QUEUED until a worker takes it; SKIPPED when another scan of the folder was running. */
+    public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED, SKIPPED }
 
     /** A file that did not become an asset, and why. */
     public record RefusedFile(String path, String reason) {
+    }
+
+    /** A scan asked for and not yet started, so that its id can be followed at once. */
+    static ImportFolderScan queued(String scanId, String folder, Instant at) {
+        return new ImportFolderScan(scanId, scanId, folder, Status.QUEUED, at, null, 0, 0, 0, 0, 0, 0, List.of(),
+                List.of(), null);
     }
 
     static String lastId(String folder) {

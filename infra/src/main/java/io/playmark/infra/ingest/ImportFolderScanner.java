@@ -34,17 +34,20 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * Scans an import folder, a JobRunr job with a progress bar: new and changed files are copied to staging and
  * imported (the importer answers the existing asset for content it holds already), unchanged ones (same size and
  * modification time as last seen) are skipped without being read, refused ones are listed with the reason, and files
- * gone since the last scan are reported (their assets stay). The summary is kept in Mongo.
+ * gone since the last scan are reported (their assets stay). The summary is kept in Mongo. One scan of a folder
+ * runs at a time ({@link ImportFolderLeases}); a scan that finds another running is recorded as skipped.
  */
 public class ImportFolderScanner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportFolderScanner.class);
+    private static final int LEASE_RENEWAL_FILES = 100;
 
     private final ImportFolderProperties properties;
     private final FileImporter importer;
     private final IngestStaging staging;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final ImportFolderLeases leases;
 
     ImportFolderScanner(ImportFolderProperties properties, FileImporter importer, IngestStaging staging,
                         MongoTemplate mongo, Clock clock) {
@@ -53,6 +56,7 @@ public class ImportFolderScanner {
         this.staging = staging;
         this.mongo = mongo;
         this.clock = clock;
+        this.leases = new ImportFolderLeases(mongo, clock);
     }
 
     @Job(name = "Scan import folder %0", retries = 2)
@@ -62,8 +66,28 @@ public class ImportFolderScanner {
             log.warn("Import folder {} is no longer configured; its scan is skipped", folderName);
             return;
         }
-        Tally tally = new Tally(job.getJobId().toString(), folderName, clock.instant());
+        String scanId = job.getJobId().toString();
+        Tally tally = new Tally(scanId, folderName, clock.instant());
+        if (!leases.hold(folderName, scanId)) {
+            mongo.save(tally.summary(Status.SKIPPED, "another scan of this folder was running: "
+                    + leases.holder(folderName).orElse("one that has just ended")));
+            return;
+        }
+        try {
+            scanHeld(folder, tally, job);
+        } finally {
+            leases.release(folderName, scanId);
+        }
+    }
+
+    private void scanHeld(ImportFolder folder, Tally tally, JobContext job) throws IOException {
         save(tally.summary(Status.RUNNING, null));
+        if (!Files.isDirectory(folder.path())) {
+            // not worth retrying now: the folder may be mounted later, and the schedule scans it again then
+            save(tally.summary(Status.FAILED, "the import folder " + folder.path() + " is not a readable directory"));
+            log.warn("Import folder {} at {} is not a readable directory; scan failed", folder.name(), folder.path());
+            return;
+        }
         try {
             List<Path> files = filesOf(folder.path());
             JobDashboardProgressBar progress = job.progressBar(files.size());
@@ -73,11 +97,14 @@ public class ImportFolderScanner {
                 seen.add(relative);
                 scanFile(folder, file, relative, tally);
                 progress.incrementSucceeded();
+                if (tally.found % LEASE_RENEWAL_FILES == 0) {
+                    leases.hold(folder.name(), tally.scanId);
+                }
             }
-            reportRemoved(folderName, seen, tally);
+            reportRemoved(folder.name(), seen, tally);
             ImportFolderScan summary = save(tally.summary(Status.SUCCEEDED, null));
             log.info("Scanned import folder {}: {} found, {} new, {} changed, {} unchanged, {} refused, {} removed",
-                    folderName, summary.found(), summary.newFiles(), summary.changed(), summary.unchanged(),
+                    folder.name(), summary.found(), summary.newFiles(), summary.changed(), summary.unchanged(),
                     summary.refused(), summary.removed());
         } catch (IOException | RuntimeException e) {
             save(tally.summary(Status.FAILED, e.getMessage()));
@@ -87,9 +114,6 @@ public class ImportFolderScanner {
 
     /** Regular, visible files that have settled (not modified within the settle time), in a stable order. */
     private List<Path> filesOf(Path root) throws IOException {
-        if (!Files.isDirectory(root)) {
-            throw new IOException("import folder " + root + " is not a readable directory");
-        }
         Instant settledBefore = clock.instant().minus(properties.importSettle());
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(path -> !path.equals(root))
@@ -240,7 +264,7 @@ public class ImportFolderScanner {
 
         private ImportFolderScan summary(Status status, String failure) {
             return new ImportFolderScan(scanId, scanId, folder, status, startedAt,
-                    status == Status.RUNNING ? null : clock.instant(), found, newFiles, unchanged, changed, refused,
+                    status == Status.RUNNING || status == Status.QUEUED ? null : clock.instant(), found, newFiles, unchanged, changed, refused,
                     removed, List.copyOf(refusedFiles), List.copyOf(removedFiles), failure);
         }
     }

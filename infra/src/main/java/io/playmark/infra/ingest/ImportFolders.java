@@ -30,10 +30,15 @@ class ImportFolders {
     private final JobScheduler jobs;
     private final MongoTemplate mongo;
 
-    ImportFolders(ImportFolderProperties properties, JobScheduler jobs, MongoTemplate mongo) {
+    private final Clock clock;
+    private final ImportFolderLeases leases;
+
+    ImportFolders(ImportFolderProperties properties, JobScheduler jobs, MongoTemplate mongo, Clock clock) {
         this.properties = properties;
         this.jobs = jobs;
         this.mongo = mongo;
+        this.clock = clock;
+        this.leases = new ImportFolderLeases(mongo, clock);
     }
 
     @Bean
@@ -56,12 +61,27 @@ class ImportFolders {
         return properties.importFolders();
     }
 
-    /** Starts a scan now; its id is its job's. */
+    /** Starts a scan now, or answers the scan of the folder that is running already; its id is its job's. */
     UUID scan(String name) {
-        ImportFolder folder = properties.find(name)
-                .orElseThrow(() -> new NotFoundException("No import folder named " + name));
-        String folderName = folder.name();
-        return jobs.<ImportFolderScanner>enqueue(scanner -> scanner.scan(folderName, JobContext.Null)).asUUID();
+        String folderName = folder(name).name();
+        Optional<String> running = leases.holder(folderName);
+        if (running.isPresent()) {
+            return UUID.fromString(running.get());
+        }
+        UUID scanId = UUID.randomUUID();
+        mongo.insert(ImportFolderScan.queued(scanId.toString(), folderName, clock.instant()));
+        jobs.<ImportFolderScanner>enqueue(scanId, scanner -> scanner.scan(folderName, JobContext.Null));
+        return scanId;
+    }
+
+    Optional<ImportFolderScan> findScan(String name, String scanId) {
+        String folderName = folder(name).name();
+        return Optional.ofNullable(mongo.findById(scanId, ImportFolderScan.class))
+                .filter(scan -> scan.folder().equals(folderName));
+    }
+
+    private ImportFolder folder(String name) {
+        return properties.find(name).orElseThrow(() -> new NotFoundException("No import folder named " + name));
     }
 
     Optional<ImportFolderScan> lastScan(String name) {

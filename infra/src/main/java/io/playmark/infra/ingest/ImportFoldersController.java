@@ -1,6 +1,7 @@
 package io.playmark.infra.ingest;
 
 import io.playmark.infra.ingest.ImportFolderProperties.ImportFolder;
+import io.playmark.kernel.NotFoundException;
 import io.playmark.kernel.ProblemAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -59,13 +61,27 @@ class ImportFoldersController {
 
     @PostMapping("/{name}/scans")
     @Operation(operationId = "scanImportFolder", summary = "Scan an import folder now",
-            description = "Starts a scan as a background job; its summary becomes the folder's lastScan when it ends.")
-    @ApiResponse(responseCode = "202", description = "Started")
+            description = "Starts a scan as a background job, to be followed at the scan's own address; its summary "
+                    + "becomes the folder's lastScan when it ends. While a scan of the folder runs, asking again "
+                    + "answers that scan's id instead of starting another.")
+    @ApiResponse(responseCode = "202", description = "Started, or already running")
     @ProblemAnswers(NOT_FOUND)
     ResponseEntity<ScanStartedView> scan(@PathVariable String name, Authentication caller) {
         UUID scanId = folders.scan(name);
         log.info("Scan {} of import folder {} started by {}", scanId, name, caller.getName());
-        return ResponseEntity.accepted().body(new ScanStartedView(scanId.toString()));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/import-folders/" + name + "/scans/" + scanId))
+                .body(new ScanStartedView(scanId.toString()));
+    }
+
+    @GetMapping("/{name}/scans/{scanId}")
+    @Operation(operationId = "getImportFolderScan", summary = "Follow a scan",
+            description = "A scan's summary: QUEUED, RUNNING (counts so far), SUCCEEDED, FAILED (with the failure) or "
+                    + "SKIPPED (another scan of the folder was running).")
+    @ApiResponse(responseCode = "200", description = "The scan")
+    @ProblemAnswers(NOT_FOUND)
+    ImportFolderScan scanOf(@PathVariable String name, @PathVariable String scanId) {
+        return folders.findScan(name, scanId)
+                .orElseThrow(() -> new NotFoundException("No scan " + scanId + " of import folder " + name));
     }
 
     private ImportFolderView view(ImportFolder folder) {

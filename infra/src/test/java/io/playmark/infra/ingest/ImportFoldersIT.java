@@ -77,19 +77,23 @@ class ImportFoldersIT extends PlaymarkIntegrationTest {
         assertThat(listed.get("folder").asString()).isEqualTo("/imported");
     }
 
-    /** Starts a scan and waits for its summary to become the folder's last scan. */
+    /** Starts a scan and follows it at its own address until it ends; it becomes the folder's last scan. */
     private static JsonNode scanned(PlaymarkApi caller) throws InterruptedException {
         PlaymarkApi.Response started = caller.post(FOLDERS + "/" + IMPORT_FOLDER + "/scans", Map.of());
         assertThat(started.status()).as(started.text()).isEqualTo(202);
         String scanId = started.body().get("scanId").asString();
+        String location = started.headers().firstValue("Location").orElseThrow();
+        assertThat(location).endsWith("/scans/" + scanId);
         // the scan's job may queue behind media processing that other test classes started in the shared context
         Instant deadline = Instant.now().plusSeconds(180);
         while (Instant.now().isBefore(deadline)) {
-            JsonNode last = caller.get(FOLDERS).body().get(0).get("lastScan");
-            if (last != null && !last.isNull() && last.get("scanId").asString().equals(scanId)
-                    && !last.get("status").asString().equals("RUNNING")) {
-                assertThat(last.get("status").asString()).as(last.toString()).isEqualTo("SUCCEEDED");
-                return last;
+            JsonNode scan = caller.get(location).body();
+            String status = scan.get("status").asString();
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                assertThat(status).as(scan.toString()).isEqualTo("SUCCEEDED");
+                assertThat(caller.get(FOLDERS).body().get(0).get("lastScan").get("scanId").asString())
+                        .isEqualTo(scanId);
+                return scan;
             }
             Thread.sleep(200);
         }

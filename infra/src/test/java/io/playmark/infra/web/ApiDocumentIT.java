@@ -318,6 +318,12 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         scenarios.put("POST " + IMPORT_FOLDERS + "/{name}/scans 403", () -> analyst.post(scans, Map.of()));
         scenarios.put("POST " + IMPORT_FOLDERS + "/{name}/scans 404",
                 () -> admin.post(IMPORT_FOLDERS + "/no-such-folder/scans", Map.of()));
+        String scan = IMPORT_FOLDERS + "/" + IMPORT_FOLDER + "/scans/" + UUID.randomUUID();
+        scenarios.put("GET " + IMPORT_FOLDERS + "/{name}/scans/{scanId} 200", () -> manager.get(
+                admin.post(scans, Map.of()).headers().firstValue("Location").orElseThrow()));
+        scenarios.put("GET " + IMPORT_FOLDERS + "/{name}/scans/{scanId} 401", () -> anonymous.get(scan));
+        scenarios.put("GET " + IMPORT_FOLDERS + "/{name}/scans/{scanId} 403", () -> analyst.get(scan));
+        scenarios.put("GET " + IMPORT_FOLDERS + "/{name}/scans/{scanId} 404", () -> admin.get(scan));
         return scenarios;
     }
 
