@@ -7,9 +7,9 @@ import java.time.Duration;
 /** How long a player's repeating loop runs: from 30 seconds to an hour, five minutes unless told. */
 public record LoopLength(Duration value) {
 
-    public static final LoopLength DEFAULT = new LoopLength(Duration.ofMinutes(5));
     private static final Duration MIN = Duration.ofSeconds(30);
     private static final Duration MAX = Duration.ofHours(1);
+    public static final LoopLength DEFAULT = new LoopLength(Duration.ofMinutes(5));
 
     public LoopLength {
         if (value == null || value.compareTo(MIN) < 0 || value.compareTo(MAX) > 0 || value.toMillisPart() != 0) {
