@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -52,9 +53,9 @@ public class PlayerPresence implements PlayerSightings {
                 FindAndModifyOptions.options().upsert(true), LastSeen.class);
     }
 
-    /** Heard from now: what a heartbeat records, answered with the time recorded. */
+    /** Heard from now: what a heartbeat records, answered with the time recorded (MongoDB keeps milliseconds). */
     Instant seenNow(PlayerId player) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         seen(player, now);
         return now;
     }
