@@ -4,6 +4,7 @@ import io.playmark.kernel.ConflictException;
 import io.playmark.kernel.player.CreatePlayerGroupCommand;
 import io.playmark.kernel.player.DeletePlayerGroupCommand;
 import io.playmark.kernel.player.PlayerGroupCreatedEvent;
+import io.playmark.kernel.player.PlayerGroupDefinition;
 import io.playmark.kernel.player.PlayerGroupDeletedEvent;
 import io.playmark.kernel.player.PlayerGroupMembership;
 import io.playmark.kernel.player.PlayerGroupUpdatedEvent;
@@ -14,8 +15,6 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -42,11 +41,12 @@ public class PlayerGroup {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(CreatePlayerGroupCommand command) {
         if (groupId == null) {
-            apply(new PlayerGroupCreatedEvent(command.groupId().value(), command.name(), command.description(),
-                    command.membership()));
+            PlayerGroupDefinition definition = command.definition();
+            apply(new PlayerGroupCreatedEvent(command.groupId().value(), definition.name(), definition.description(),
+                    definition.membership()));
             return;
         }
-        if (deleted || !sameAs(command.name(), command.description(), command.membership())) {
+        if (deleted || !command.definition().equals(definition())) {
             throw new ConflictException("Player group " + groupId + " already exists with other values"
                     + (deleted ? " (it was deleted)" : ""));
         }
@@ -55,8 +55,10 @@ public class PlayerGroup {
     @CommandHandler
     public void handle(UpdatePlayerGroupCommand command) {
         requireNotDeleted();
-        if (!sameAs(command.name(), command.description(), command.membership())) {
-            apply(new PlayerGroupUpdatedEvent(groupId, command.name(), command.description(), command.membership()));
+        PlayerGroupDefinition definition = command.definition();
+        if (!definition.equals(definition())) {
+            apply(new PlayerGroupUpdatedEvent(groupId, definition.name(), definition.description(),
+                    definition.membership()));
         }
     }
 
@@ -67,9 +69,8 @@ public class PlayerGroup {
         }
     }
 
-    private boolean sameAs(String otherName, String otherDescription, PlayerGroupMembership otherMembership) {
-        return otherName.equals(name) && otherDescription.equals(description)
-                && Objects.equals(otherMembership, membership);
+    private PlayerGroupDefinition definition() {
+        return new PlayerGroupDefinition(name, description, membership);
     }
 
     private void requireNotDeleted() {

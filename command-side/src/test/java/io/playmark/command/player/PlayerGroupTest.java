@@ -4,6 +4,7 @@ import io.playmark.kernel.ConflictException;
 import io.playmark.kernel.player.CreatePlayerGroupCommand;
 import io.playmark.kernel.player.DeletePlayerGroupCommand;
 import io.playmark.kernel.player.PlayerGroupCreatedEvent;
+import io.playmark.kernel.player.PlayerGroupDefinition;
 import io.playmark.kernel.player.PlayerGroupDeletedEvent;
 import io.playmark.kernel.player.PlayerGroupId;
 import io.playmark.kernel.player.PlayerGroupMembership;
@@ -40,28 +41,28 @@ class PlayerGroupTest {
     @Test
     void creating_a_group_records_its_name_and_membership() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePlayerGroupCommand(ID, " Berlin lobbies ", null, FIXED))
+                .when(new CreatePlayerGroupCommand(ID, new PlayerGroupDefinition(" Berlin lobbies ", null, FIXED)))
                 .expectEvents(created());
     }
 
     @Test
     void a_create_retried_with_the_same_values_records_nothing_and_other_values_are_a_conflict() {
         fixture.given(created())
-                .when(new CreatePlayerGroupCommand(ID, "Berlin lobbies", "", FIXED))
+                .when(new CreatePlayerGroupCommand(ID, new PlayerGroupDefinition("Berlin lobbies", "", FIXED)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(created())
-                .when(new CreatePlayerGroupCommand(ID, "Berlin lobbies", "", LOBBIES))
+                .when(new CreatePlayerGroupCommand(ID, new PlayerGroupDefinition("Berlin lobbies", "", LOBBIES)))
                 .expectException(ConflictException.class);
     }
 
     @Test
     void updating_records_the_new_state_and_the_same_state_records_nothing() {
         fixture.given(created())
-                .when(new UpdatePlayerGroupCommand(ID, "All lobbies", "by tag", LOBBIES))
+                .when(new UpdatePlayerGroupCommand(ID, new PlayerGroupDefinition("All lobbies", "by tag", LOBBIES)))
                 .expectEvents(new PlayerGroupUpdatedEvent(ID.value(), "All lobbies", "by tag", LOBBIES));
         fixture.given(created())
-                .when(new UpdatePlayerGroupCommand(ID, "Berlin lobbies", "", FIXED))
+                .when(new UpdatePlayerGroupCommand(ID, new PlayerGroupDefinition("Berlin lobbies", "", FIXED)))
                 .expectNoEvents();
     }
 
@@ -74,17 +75,17 @@ class PlayerGroupTest {
                 .when(new DeletePlayerGroupCommand(ID))
                 .expectNoEvents();
         fixture.given(created(), new PlayerGroupDeletedEvent(ID.value()))
-                .when(new UpdatePlayerGroupCommand(ID, "Back", "", FIXED))
+                .when(new UpdatePlayerGroupCommand(ID, new PlayerGroupDefinition("Back", "", FIXED)))
                 .expectException(ConflictException.class);
         fixture.given(created(), new PlayerGroupDeletedEvent(ID.value()))
-                .when(new CreatePlayerGroupCommand(ID, "Berlin lobbies", "", FIXED))
+                .when(new CreatePlayerGroupCommand(ID, new PlayerGroupDefinition("Berlin lobbies", "", FIXED)))
                 .expectException(ConflictException.class);
     }
 
     @Test
     void changing_a_group_that_does_not_exist_is_rejected() {
         fixture.givenNoPriorActivity()
-                .when(new UpdatePlayerGroupCommand(ID, "x", "", FIXED))
+                .when(new UpdatePlayerGroupCommand(ID, new PlayerGroupDefinition("x", "", FIXED)))
                 .expectException(AggregateNotFoundException.class);
     }
 }

@@ -9,6 +9,7 @@ import io.playmark.kernel.player.DeletePlayerGroupCommand;
 import io.playmark.kernel.player.EditPlayerDetailsCommand;
 import io.playmark.kernel.player.MovePlayerCommand;
 import io.playmark.kernel.player.PlayerCredentials;
+import io.playmark.kernel.player.PlayerGroupDefinition;
 import io.playmark.kernel.player.PlayerGroupId;
 import io.playmark.kernel.player.PlayerId;
 import io.playmark.kernel.player.RegisterPlayerCommand;
@@ -78,17 +79,18 @@ class PlayerChanges {
 
     PlayerGroupView createGroup(PlayerInputs.PlayerGroupInput input) {
         PlayerGroupId id = input.id() == null ? PlayerGroupId.random() : new PlayerGroupId(input.id());
-        commands.sendAndWait(new CreatePlayerGroupCommand(id, input.name(), input.description(), input.membership()));
+        commands.sendAndWait(new CreatePlayerGroupCommand(id, new PlayerGroupDefinition(input.name(),
+                input.description(), input.membership())));
         return caughtUp(id);
     }
 
     PlayerGroupView updateGroup(PlayerInputs.PlayerGroupInput input) {
         PlayerGroupId id = new PlayerGroupId(input.id());
         PlayerGroupView current = directory.group(id.value()).orElseThrow(() -> groupNotFound(id));
-        onGroup(id, () -> commands.sendAndWait(new UpdatePlayerGroupCommand(id,
+        onGroup(id, () -> commands.sendAndWait(new UpdatePlayerGroupCommand(id, new PlayerGroupDefinition(
                 input.name() == null ? current.name() : input.name(),
                 input.description() == null ? current.description() : input.description(),
-                input.membershipOr(current.membership()))));
+                input.membershipOr(current.membership())))));
         return caughtUp(id);
     }
 

@@ -115,9 +115,7 @@ public class PlayerDirectoryProjection {
         }
         for (PlayerView player : mongo.findAll(PlayerView.class)) {
             if (player.groups().contains(group.id())) {
-                Set<String> groups = new TreeSet<>(player.groups());
-                groups.remove(group.id());
-                mongo.save(player.withGroups(groups));
+                mongo.save(player.withGroups(withOrWithout(player.groups(), group.id(), false)));
             }
         }
         mongo.remove(group);
@@ -145,13 +143,7 @@ public class PlayerDirectoryProjection {
                 groups.add(group.id());
             }
             if (member != group.members().contains(player.id())) {
-                Set<String> members = new TreeSet<>(group.members());
-                if (member) {
-                    members.add(player.id());
-                } else {
-                    members.remove(player.id());
-                }
-                mongo.save(group.withMembers(members));
+                mongo.save(group.withMembers(withOrWithout(group.members(), player.id(), member)));
             }
         }
         mongo.save(player.withGroups(groups));
@@ -165,15 +157,19 @@ public class PlayerDirectoryProjection {
         for (PlayerView player : players) {
             boolean member = members.contains(player.id());
             if (member != player.groups().contains(group.id())) {
-                Set<String> groups = new TreeSet<>(player.groups());
-                if (member) {
-                    groups.add(group.id());
-                } else {
-                    groups.remove(group.id());
-                }
-                mongo.save(player.withGroups(groups));
+                mongo.save(player.withGroups(withOrWithout(player.groups(), group.id(), member)));
             }
         }
         mongo.save(group.withMembers(members));
+    }
+
+    private static Set<String> withOrWithout(Set<String> ids, String id, boolean with) {
+        Set<String> changed = new TreeSet<>(ids);
+        if (with) {
+            changed.add(id);
+        } else {
+            changed.remove(id);
+        }
+        return changed;
     }
 }

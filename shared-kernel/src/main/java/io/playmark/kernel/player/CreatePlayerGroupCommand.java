@@ -1,18 +1,15 @@
 package io.playmark.kernel.player;
 
-import io.playmark.kernel.Texts;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.Objects;
 
-/** Creates a display group; the same id again with the same values is a retry and changes nothing. */
-public record CreatePlayerGroupCommand(@TargetAggregateIdentifier PlayerGroupId groupId, String name,
-                                       String description, PlayerGroupMembership membership) {
+/** Creates a display group; the same id again with the same definition is a retry and changes nothing. */
+public record CreatePlayerGroupCommand(@TargetAggregateIdentifier PlayerGroupId groupId,
+                                       PlayerGroupDefinition definition) {
 
     public CreatePlayerGroupCommand {
         Objects.requireNonNull(groupId, "groupId");
-        name = Texts.requireText("name", name, 200);
-        description = PlayerGroupTexts.description(description);
-        Objects.requireNonNull(membership, "membership");
+        Objects.requireNonNull(definition, "definition");
     }
 }
