@@ -9,6 +9,7 @@ import io.playmark.kernel.player.GeoArea;
 import io.playmark.kernel.player.GeoPoint;
 import io.playmark.kernel.player.PlayerGroupId;
 import io.playmark.kernel.player.PlayerId;
+import io.playmark.kernel.player.PlayerSightings;
 import io.playmark.kernel.player.PlayerTarget;
 import io.playmark.kernel.player.TargetedPlayer;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +56,10 @@ class PlayersIT extends PlaymarkIntegrationTest {
 
     @Autowired
     private QueryGateway queries;
+
+    /** What other features (proof of play) call when a player is heard from. */
+    @Autowired
+    private PlayerSightings sightings;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String lobby = "lobby-" + run;
@@ -204,6 +212,53 @@ class PlayersIT extends PlaymarkIntegrationTest {
                 .isEqualTo(fixedGroup);
         assertThat(classification(manager.graphQl(GROUP, "id", fixedGroup))).isEqualTo("NOT_FOUND");
         assertThat(data(manager.graphQl(PLAYER, "id", newYorkId), "player").get("groups")).isEmpty();
+    }
+
+    @Test
+    void a_player_last_seen_before_the_threshold_is_offline_and_an_older_sighting_never_replaces_a_newer_one() {
+        PlaymarkApi manager = as(Role.MANAGER);
+        JsonNode registered = data(manager.graphQl(REGISTER, "input", berlin(null)), "registerPlayer");
+        String id = registered.get("id").asString();
+        Instant tenMinutesAgo = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS);
+
+        sightings.seen(new PlayerId(id), tenMinutesAgo);
+        JsonNode seenLongAgo = data(manager.graphQl(PLAYER, "id", id), "player");
+        assertThat(seenLongAgo.get("status").asString()).as("past the 3 minutes of offline-after").isEqualTo("OFFLINE");
+        assertThat(Instant.parse(seenLongAgo.get("lastSeenAt").asString())).isEqualTo(tenMinutesAgo);
+
+        PlaymarkApi screen = manager.withKey(registered.get("apiKey").asString());
+        String beatAt = screen.post("/api/v1/players/" + id + "/heartbeat", Map.of()).body().get("lastSeenAt").asString();
+        sightings.seen(new PlayerId(id), tenMinutesAgo.minus(Duration.ofHours(1)));
+
+        JsonNode now = data(manager.graphQl(PLAYER, "id", id), "player");
+        assertThat(now.get("status").asString()).isEqualTo("ONLINE");
+        assertThat(now.get("lastSeenAt").asString()).isEqualTo(beatAt);
+        assertThat(names(manager, Map.of("text", "Berlin lobby " + run, "status", "ONLINE")))
+                .containsExactly("Berlin lobby " + run);
+        assertThat(names(manager, Map.of("text", "Berlin lobby " + run, "status", "OFFLINE"))).isEmpty();
+    }
+
+    @Test
+    void players_are_paged_in_name_order_with_cursors() {
+        PlaymarkApi manager = as(Role.MANAGER);
+        for (String name : List.of("C", "A", "B")) {
+            Map<String, Object> input = new LinkedHashMap<>(berlin(null));
+            input.put("name", "Paged " + run + " " + name);
+            data(manager.graphQl(REGISTER, "input", input), "registerPlayer");
+        }
+        Map<String, Object> filter = Map.of("text", "Paged " + run);
+        JsonNode first = data(manager.graphQl(PLAYERS, "filter", filter, "first", 2), "players");
+        JsonNode rest = data(manager.graphQl(PLAYERS, "filter", filter, "first", 2,
+                "after", first.get("pageInfo").get("endCursor").asString()), "players");
+
+        assertThat(first.get("edges").valueStream().map(edge -> edge.get("node").get("name").asString()))
+                .containsExactly("Paged " + run + " A", "Paged " + run + " B");
+        assertThat(first.get("pageInfo").get("hasNextPage").asBoolean()).isTrue();
+        assertThat(rest.get("edges").valueStream().map(edge -> edge.get("node").get("name").asString()))
+                .containsExactly("Paged " + run + " C");
+        assertThat(rest.get("pageInfo").get("hasNextPage").asBoolean()).isFalse();
+        assertThat(rest.get("pageInfo").get("hasPreviousPage").asBoolean()).isTrue();
+        assertThat(classification(manager.graphQl(PLAYERS, "first", 2, "after", "nonsense"))).isEqualTo("BAD_REQUEST");
     }
 
     @Test
