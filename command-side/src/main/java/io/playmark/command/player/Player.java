@@ -135,7 +135,7 @@ public class Player {
     public String handle(RotatePlayerApiKeyCommand command, PlayerKeys keys) {
         requireInService();
         apply(new PlayerApiKeyIssuedEvent(playerId));
-        return keys.issue(command.playerId(), name);
+        return keys.issueOnCommit(command.playerId(), name);
     }
 
     /** Final: decommissioning again changes nothing, but the key is revoked again in case a first try failed. */
@@ -144,7 +144,7 @@ public class Player {
         if (!decommissioned) {
             apply(new PlayerDecommissionedEvent(playerId));
         }
-        keys.revoke(command.playerId());
+        keys.revokeOnCommit(command.playerId());
     }
 
     private void requireInService() {

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Registers players and issues their first key, which the aggregate's constructor could not answer. A registration
  * retried with the same id and values issues a new key in place of the first: the retry's caller most likely never
- * saw the first answer, and a key nobody holds is worth nothing. Should the event store then refuse the write, the
- * key issued belongs to a player that does not exist and a retry replaces it.
+ * saw the first answer, and a key nobody holds is worth nothing. The key is bound once the events are committed, so
+ * of two registrations racing for one id only the one that wrote answers a working key at first.
  */
 @Component
 class PlayerRegistration {
@@ -38,6 +38,6 @@ class PlayerRegistration {
             players.newInstance(() -> new Player(command));
             created = true;
         }
-        return new PlayerCredentials(id, keys.issue(command.playerId(), command.details().name()), created);
+        return new PlayerCredentials(id, keys.issueOnCommit(command.playerId(), command.details().name()), created);
     }
 }

@@ -49,16 +49,21 @@ class PlayerTest {
     private final KeysIssued keys = new KeysIssued();
     private FixtureConfiguration<Player> fixture;
 
-    /** What the fixture's commands did with keys: the keys issued per player, and the players revoked. */
+    /** What the fixture's commands did with keys once committed: the keys bound, and the players revoked. */
     static final class KeysIssued implements PlayerKeys {
         final List<String> issued = new ArrayList<>();
         final List<String> revoked = new ArrayList<>();
 
+        private int made;
+
         @Override
-        public String issue(PlayerId player, String playerName) {
-            String key = "pmk_" + player.value() + "_" + (issued.size() + 1);
+        public String newKey() {
+            return "pmk_" + ID.value() + "_" + ++made;
+        }
+
+        @Override
+        public void bind(PlayerId player, String playerName, String key) {
             issued.add(key);
-            return key;
         }
 
         @Override
@@ -93,6 +98,7 @@ class PlayerTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(registered(), new PlayerApiKeyIssuedEvent(ID.value()))
                 .expectResultMessagePayload(new PlayerCredentials(ID.value(), "pmk_" + ID.value() + "_1", true));
+        assertThat(keys.issued).as("bound once committed").containsExactly("pmk_" + ID.value() + "_1");
     }
 
     @Test
@@ -180,6 +186,7 @@ class PlayerTest {
                 .when(new RotatePlayerApiKeyCommand(ID))
                 .expectEvents(new PlayerApiKeyIssuedEvent(ID.value()))
                 .expectResultMessagePayload("pmk_" + ID.value() + "_1");
+        assertThat(keys.issued).containsExactly("pmk_" + ID.value() + "_1");
     }
 
     @Test

@@ -28,7 +28,7 @@ class PlayerWiring {
         return new ApiKeyPlayerKeys(keys);
     }
 
-    /** One key per player under a key id derived from the player's, so that issuing again replaces it. */
+    /** One key per player under a key id derived from the player's, so that binding a new one replaces it. */
     record ApiKeyPlayerKeys(ApiKeys keys) implements PlayerKeys {
 
         static String keyId(PlayerId player) {
@@ -36,9 +36,14 @@ class PlayerWiring {
         }
 
         @Override
-        public String issue(PlayerId player, String playerName) {
-            revoke(player);
-            return keys.issue(keyId(player), "player " + playerName, Set.of(Role.PLAYER), player.value()).plainText();
+        public String newKey() {
+            return keys.newPlainText();
+        }
+
+        /** Stored under the player's key id, replacing the key it had (whose hash then no longer matches). */
+        @Override
+        public void bind(PlayerId player, String playerName, String key) {
+            keys.store(keyId(player), "player " + playerName, Set.of(Role.PLAYER), player.value(), key);
         }
 
         @Override

@@ -262,6 +262,46 @@ class PlayersIT extends PlaymarkIntegrationTest {
     }
 
     @Test
+    void a_group_by_area_and_zone_follows_a_move_and_an_update_turns_a_fixed_group_into_a_rule() {
+        PlaymarkApi manager = as(Role.MANAGER);
+        String id = data(manager.graphQl(REGISTER, "input", berlin(null)), "registerPlayer").get("id").asString();
+        JsonNode nearBerlin = data(manager.graphQl(CREATE_GROUP, "input", Map.of("name", "Near Berlin " + run,
+                "rule", Map.of("circle", Map.of("centre", Map.of("latitude", 52.52, "longitude", 13.40),
+                        "radiusMetres", 50_000), "timeZones", List.of("Europe/Berlin")))), "createPlayerGroup");
+        assertThat(memberIds(nearBerlin)).contains(id);
+        assertThat(nearBerlin.get("rule").get("circle").get("radiusMetres").asDouble()).isEqualTo(50_000);
+
+        JsonNode moved = data(manager.graphQl(UPDATE, "input", Map.of("id", id,
+                "location", Map.of("latitude", 40.7580, "longitude", -73.9855), "timeZone", "America/New_York",
+                "hardwareProfile", "uhd-hevc")), "updatePlayer");
+        assertThat(moved.get("timeZone").asString()).isEqualTo("America/New_York");
+        assertThat(moved.get("hardwareProfile").asString()).isEqualTo("uhd-hevc");
+        assertThat(moved.get("tags").valueStream().map(JsonNode::asString)).as("left out: kept").containsExactly(lobby);
+        assertThat(moved.get("groups").valueStream().map(group -> group.get("id").asString()))
+                .doesNotContain(nearBerlin.get("id").asString());
+
+        String groupId = data(manager.graphQl(CREATE_GROUP, "input", Map.of("name", "Empty " + run)),
+                "createPlayerGroup").get("id").asString();
+        String update = "mutation($input: PlayerGroupInput!) { updatePlayerGroup(input: $input) { " + GROUP_FIELDS
+                + " } }";
+        JsonNode byTag = data(manager.graphQl(update, "input", Map.of("id", groupId,
+                "rule", Map.of("anyTags", List.of(lobby)))), "updatePlayerGroup");
+        assertThat(byTag.get("kind").asString()).isEqualTo("DYNAMIC");
+        assertThat(memberIds(byTag)).containsExactly(id);
+        JsonNode renamed = data(manager.graphQl(update, "input", Map.of("id", groupId, "name", "Lobbies " + run)),
+                "updatePlayerGroup");
+        assertThat(renamed.get("name").asString()).isEqualTo("Lobbies " + run);
+        assertThat(renamed.get("rule").get("anyTags").get(0).asString()).as("left out: kept").isEqualTo(lobby);
+        assertThat(classification(manager.graphQl(update, "input", Map.of("id", groupId,
+                "players", List.of(id), "rule", Map.of("anyTags", List.of(lobby)))))).isEqualTo("BAD_REQUEST");
+        JsonNode bothAreas = manager.graphQl(CREATE_GROUP, "input", Map.of("name", "Both", "rule", Map.of(
+                "circle", Map.of("centre", Map.of("latitude", 0, "longitude", 0), "radiusMetres", 10),
+                "polygon", List.of(Map.of("latitude", 0, "longitude", 0), Map.of("latitude", 1, "longitude", 0),
+                        Map.of("latitude", 1, "longitude", 1)))));
+        assertThat(bothAreas.get("errors").get(0).get("extensions").get("field").asString()).isEqualTo("area");
+    }
+
+    @Test
     void bad_input_is_a_bad_request_naming_the_field() {
         PlaymarkApi manager = as(Role.MANAGER);
         Map<String, String> fieldsAndValues = Map.of("timeZone", "+02:00", "hardwareProfile", "betamax",
