@@ -3,6 +3,7 @@ package io.playmark.infra.player;
 import io.playmark.infra.security.Role;
 import io.playmark.infra.support.PlaymarkApi;
 import io.playmark.infra.support.PlaymarkIntegrationTest;
+import io.playmark.infra.support.ProcessorWatch;
 import io.playmark.kernel.asset.Tag;
 import io.playmark.kernel.player.FindTargetedPlayersQuery;
 import io.playmark.kernel.player.GeoArea;
@@ -299,6 +300,27 @@ class PlayersIT extends PlaymarkIntegrationTest {
                 "polygon", List.of(Map.of("latitude", 0, "longitude", 0), Map.of("latitude", 1, "longitude", 0),
                         Map.of("latitude", 1, "longitude", 1)))));
         assertThat(bothAreas.get("errors").get(0).get("extensions").get("field").asString()).isEqualTo("area");
+    }
+
+    @Test
+    void a_replay_rebuilds_players_groups_and_membership_from_the_events() throws InterruptedException {
+        PlaymarkApi manager = as(Role.MANAGER);
+        String id = data(manager.graphQl(REGISTER, "input", berlin(null)), "registerPlayer").get("id").asString();
+        String byTag = data(manager.graphQl(CREATE_GROUP, "input", Map.of("name", "Replayed " + run,
+                "rule", Map.of("anyTags", List.of(lobby)))), "createPlayerGroup").get("id").asString();
+        JsonNode before = data(manager.graphQl(PLAYER, "id", id), "player");
+
+        PlaymarkApi admin = asAdmin();
+        assertThat(admin.post("/api/v1/admin/processors/player-directory/replay", Map.of()).status()).isEqualTo(200);
+        ProcessorWatch.await(admin, "player-directory", "rebuilt",
+                rebuilt -> ProcessorWatch.caughtUp().test(rebuilt) && !rebuilt.path("replaying").asBoolean(),
+                Duration.ofSeconds(60));
+
+        JsonNode after = data(manager.graphQl(PLAYER, "id", id), "player");
+        assertThat(after.get("groups")).isEqualTo(before.get("groups"));
+        assertThat(after.get("groups").valueStream().map(group -> group.get("id").asString())).contains(byTag);
+        assertThat(after.get("version")).isEqualTo(before.get("version"));
+        assertThat(memberIds(data(manager.graphQl(GROUP, "id", byTag), "playerGroup"))).containsExactly(id);
     }
 
     @Test

@@ -43,7 +43,11 @@ public class PlayerDirectoryProjection {
 
     public PlayerDirectoryProjection(MongoTemplate mongo) {
         this.mongo = mongo;
-        // what list pages sort by, for a real MongoDB (the embedded server scans this small collection)
+        declareIndexes();
+    }
+
+    /** What list pages sort by, for a real MongoDB (the embedded server scans these small collections). */
+    private void declareIndexes() {
         mongo.indexOps(PlayerView.class).createIndex(new Index("name", Sort.Direction.ASC));
         mongo.indexOps(PlayerGroupView.class).createIndex(new Index("name", Sort.Direction.ASC));
     }
@@ -125,6 +129,7 @@ public class PlayerDirectoryProjection {
     void dropReadModel() {
         mongo.dropCollection(PlayerView.class);
         mongo.dropCollection(PlayerGroupView.class);
+        declareIndexes();
     }
 
     private void change(String playerId, long version, Instant at, UnaryOperator<PlayerView> change) {
