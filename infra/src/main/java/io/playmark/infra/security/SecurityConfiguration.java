@@ -68,7 +68,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/assets/**").hasAnyRole(ALL_ROLES)
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/assets/**").hasAnyRole(ALL_ROLES)
                         // players: provisioning by those who run the network; a screen's key speaks for itself only
-                        .requestMatchers(HttpMethod.POST, "/api/v1/players")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/players", "/api/v1/players/*/api-key")
+                        .hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/players/*")
                         .hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/players/{playerId}/heartbeat").access(OwnPlayer.only())
                         .requestMatchers(HttpMethod.GET, "/api/v1/players/{playerId}")

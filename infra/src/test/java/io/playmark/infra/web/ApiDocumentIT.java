@@ -220,6 +220,9 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         scenarios.put("POST " + KEYS + " 429", () -> whenSpent(screen, api -> api.post(KEYS, keyRequest)));
         scenarios.put("POST " + PLAYERS + " 429", () -> whenSpent(screen, api -> api.post(PLAYERS, Map.of())));
         scenarios.put("GET " + PLAYERS + "/{id} 429", () -> whenSpent(screen, api -> api.get(PLAYERS + "/player-1")));
+        scenarios.put("POST " + PLAYERS + "/{id}/api-key 429",
+                () -> whenSpent(screen, api -> api.post(PLAYERS + "/player-1/api-key", Map.of())));
+        scenarios.put("DELETE " + PLAYERS + "/{id} 429", () -> whenSpent(screen, api -> api.delete(PLAYERS + "/player-1")));
         scenarios.put("POST " + PLAYERS + "/{id}/heartbeat 429",
                 () -> whenSpent(screen, api -> api.post(PLAYERS + "/player-1/heartbeat", Map.of())));
         scenarios.put("GET " + KEYS + " 429", () -> whenSpent(screen, api -> api.get(KEYS)));
@@ -366,11 +369,25 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         scenarios.put("POST " + PLAYERS + "/{id}/heartbeat 403", () -> manager.post(heartbeat, Map.of()));
         scenarios.put("POST " + PLAYERS + "/{id}/heartbeat 404",
                 () -> screenOf(unknown).post(PLAYERS + "/" + unknown + "/heartbeat", Map.of()));
-        // a decommissioned player's key is revoked; one issued to it afterwards by hand still cannot bring it back
-        scenarios.put("POST " + PLAYERS + "/{id}/heartbeat 409", () -> {
-            manager.graphQl("mutation($id: ID!) { decommissionPlayer(id: $id) { id } }", "id", id);
-            return screenOf(id).post(heartbeat, Map.of());
-        });
+
+        String rotate = PLAYERS + "/" + id + "/api-key";
+        scenarios.put("POST " + PLAYERS + "/{id}/api-key 200", () -> manager.post(rotate, Map.of()));
+        scenarios.put("POST " + PLAYERS + "/{id}/api-key 400", () -> manager.post(PLAYERS + "/not-a-uuid/api-key",
+                Map.of()));
+        scenarios.put("POST " + PLAYERS + "/{id}/api-key 401", () -> anonymous.post(rotate, Map.of()));
+        scenarios.put("POST " + PLAYERS + "/{id}/api-key 403", () -> screenOf(id).post(rotate, Map.of()));
+        scenarios.put("POST " + PLAYERS + "/{id}/api-key 404", () -> manager.post(PLAYERS + "/" + unknown
+                + "/api-key", Map.of()));
+
+        String player = PLAYERS + "/" + id;
+        scenarios.put("DELETE " + PLAYERS + "/{id} 400", () -> manager.delete(PLAYERS + "/not-a-uuid"));
+        scenarios.put("DELETE " + PLAYERS + "/{id} 401", () -> anonymous.delete(player));
+        scenarios.put("DELETE " + PLAYERS + "/{id} 403", () -> analyst.delete(player));
+        scenarios.put("DELETE " + PLAYERS + "/{id} 404", () -> manager.delete(PLAYERS + "/" + unknown));
+        scenarios.put("DELETE " + PLAYERS + "/{id} 200", () -> manager.delete(player));
+        // a decommissioned player gets no key, and one issued to it by hand still cannot bring it back
+        scenarios.put("POST " + PLAYERS + "/{id}/api-key 409", () -> manager.post(rotate, Map.of()));
+        scenarios.put("POST " + PLAYERS + "/{id}/heartbeat 409", () -> screenOf(id).post(heartbeat, Map.of()));
         return scenarios;
     }
 

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,8 +28,8 @@ import static io.playmark.kernel.ErrorKind.CONFLICT;
 import static io.playmark.kernel.ErrorKind.NOT_FOUND;
 
 /**
- * Players over REST: provisioning scripts register screens (ADMIN, MANAGER), screens send heartbeats with their own
- * key, and a player is read by staff or by its own key (SecurityConfiguration says who).
+ * Players over REST: provisioning scripts register, rotate keys and decommission (ADMIN, MANAGER), screens send
+ * heartbeats with their own key, and a player is read by staff or by its own key (SecurityConfiguration says who).
  */
 @RestController
 @RequestMapping("/api/v1/players")
@@ -93,6 +94,28 @@ class PlayerRestController {
     @ProblemAnswers({BAD_REQUEST, NOT_FOUND})
     PlayerNode get(@PathVariable String id) {
         return listing.node(changes.player(new PlayerId(id)));
+    }
+
+    @PostMapping("/{id}/api-key")
+    @Operation(operationId = "rotatePlayerApiKey", summary = "Issue a player a new API key",
+            description = "Answers the new key, shown once; the old one stops working at once. A decommissioned "
+                    + "player gets no key (409). ADMIN and MANAGER.")
+    @ApiResponse(responseCode = "200", description = "The new key")
+    @ProblemAnswers({BAD_REQUEST, NOT_FOUND, CONFLICT})
+    Credentials rotateKey(@PathVariable String id) {
+        PlayerCredentials rotated = changes.rotateKey(id);
+        return new Credentials(rotated.playerId(), rotated.apiKey());
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(operationId = "decommissionPlayer", summary = "Decommission a player",
+            description = "Takes the player out of service for good: its key is revoked, it leaves every group and is "
+                    + "targeted no more; it stays readable, with status DECOMMISSIONED. Decommissioning again changes "
+                    + "nothing. ADMIN and MANAGER.")
+    @ApiResponse(responseCode = "200", description = "The player, decommissioned")
+    @ProblemAnswers({BAD_REQUEST, NOT_FOUND})
+    PlayerNode decommission(@PathVariable String id) {
+        return listing.node(changes.decommission(id));
     }
 
     @PostMapping("/{id}/heartbeat")
