@@ -127,6 +127,8 @@ class PlayersIT extends PlaymarkIntegrationTest {
         assertThat(berlinPlayer.get("timeZone").asString()).isEqualTo("Europe/Berlin");
         assertThat(data(manager.graphQl(PLAYER, "id", newYorkId), "player").get("status").asString())
                 .isEqualTo("OFFLINE");
+        assertThat(names(manager, Map.of("tags", List.of(lobby.toUpperCase())))).containsExactly("Berlin lobby " + run);
+        assertThat(names(manager, Map.of("text", run, "status", "OFFLINE"))).containsExactly("Times Square " + run);
 
         List<TargetedPlayer> byTagOrArea = targeted(new PlayerTarget(Set.of(new PlayerId(newYorkId)), Set.of(),
                 Set.of(new Tag(lobby)), null));
@@ -172,6 +174,8 @@ class PlayersIT extends PlaymarkIntegrationTest {
         assertThat(names(manager, Map.of("text", "Berlin lobby " + run, "status", "DECOMMISSIONED"))).hasSize(1);
         assertThat(targeted(new PlayerTarget(Set.of(new PlayerId(id)), Set.of(), Set.of(), null))).isEmpty();
         assertThat(classification(manager.graphQl(ROTATE, "id", id))).isEqualTo("CONFLICT");
+        assertThat(classification(manager.graphQl(UPDATE, "input", Map.of("id", id, "name", "Back again"))))
+                .isEqualTo("CONFLICT");
         assertThat(manager.post("/api/v1/players", berlin(id)).status()).isEqualTo(409);
     }
 
