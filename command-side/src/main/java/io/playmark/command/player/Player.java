@@ -80,10 +80,6 @@ public class Player {
         apply(new PlayerApiKeyIssuedEvent(playerId));
     }
 
-    String name() {
-        return name;
-    }
-
     @CommandHandler
     public void handle(EditPlayerDetailsCommand command) {
         requireInService();

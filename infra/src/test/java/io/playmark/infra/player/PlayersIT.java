@@ -180,6 +180,22 @@ class PlayersIT extends PlaymarkIntegrationTest {
     }
 
     @Test
+    void registrations_of_one_id_at_the_same_time_make_one_player_and_leave_one_working_key() {
+        PlaymarkApi manager = as(Role.MANAGER);
+        String id = UUID.randomUUID().toString();
+        List<PlaymarkApi.Response> answers = java.util.stream.IntStream.range(0, 6).parallel()
+                .mapToObj(i -> manager.post("/api/v1/players", berlin(id))).toList();
+
+        assertThat(answers).extracting(PlaymarkApi.Response::status).as(answers.toString())
+                .containsOnly(200, 201).containsOnlyOnce(201);
+        long working = answers.stream().map(answer -> manager.withKey(answer.body().get("apiKey").asString()))
+                .filter(screen -> screen.post("/api/v1/players/" + id + "/heartbeat", Map.of()).status() == 200)
+                .count();
+        assertThat(working).isEqualTo(1);
+        assertThat(names(manager, Map.of("text", "Berlin lobby " + run))).hasSize(1);
+    }
+
+    @Test
     void a_dynamic_group_follows_a_retag_and_a_fixed_group_loses_a_decommissioned_player() {
         PlaymarkApi manager = as(Role.MANAGER);
         String berlinId = data(manager.graphQl(REGISTER, "input", berlin(null)), "registerPlayer").get("id").asString();

@@ -19,6 +19,7 @@ import io.playmark.kernel.player.UpdatePlayerGroupCommand;
 import io.playmark.query.consistency.ProjectionCatchUp;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -45,8 +46,9 @@ class PlayerChanges {
 
     PlayerCredentials register(PlayerInputs.RegisterPlayerInput input) {
         PlayerId id = input.id() == null ? PlayerId.random() : new PlayerId(input.id());
-        PlayerCredentials credentials = commands.sendAndWait(new RegisterPlayerCommand(id, input.details(),
-                input.placement(), Tag.of(input.tags()), input.hardwareProfile()));
+        var command = new RegisterPlayerCommand(id, input.details(), input.placement(), Tag.of(input.tags()),
+                input.hardwareProfile());
+        PlayerCredentials credentials = sendCreating(() -> commands.sendAndWait(command));
         catchUp.awaitCaughtUp(id.value(), PROJECTIONS);
         return credentials;
     }
@@ -79,8 +81,9 @@ class PlayerChanges {
 
     PlayerGroupView createGroup(PlayerInputs.PlayerGroupInput input) {
         PlayerGroupId id = input.id() == null ? PlayerGroupId.random() : new PlayerGroupId(input.id());
-        commands.sendAndWait(new CreatePlayerGroupCommand(id, new PlayerGroupDefinition(input.name(),
-                input.description(), input.membership())));
+        var command = new CreatePlayerGroupCommand(id, new PlayerGroupDefinition(input.name(), input.description(),
+                input.membership()));
+        sendCreating(() -> commands.sendAndWait(command));
         return caughtUp(id);
     }
 
@@ -113,6 +116,18 @@ class PlayerChanges {
     private PlayerGroupView caughtUp(PlayerGroupId id) {
         catchUp.awaitCaughtUp(id.value(), PROJECTIONS);
         return directory.group(id.value()).orElseThrow(() -> groupNotFound(id));
+    }
+
+    /**
+     * A create that lost the race to another create of the same id is sent once more: it then finds the aggregate,
+     * and the same values make it a retry, other values a conflict.
+     */
+    private static <T> T sendCreating(Supplier<T> send) {
+        try {
+            return send.get();
+        } catch (AggregateStreamCreationException lostTheRace) {
+            return send.get();
+        }
     }
 
     private static <T> T onPlayer(PlayerId id, Supplier<T> send) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Controller;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -117,7 +118,7 @@ class PlayerGraphQlController {
                         .flatMap(player -> player.groupIds().stream()).distinct().toList()).stream()
                 .collect(Collectors.toMap(PlayerGroupView::id, Function.identity()));
         return players.stream().distinct().collect(Collectors.toMap(Function.identity(), player ->
-                player.groupIds().stream().map(groups::get).filter(java.util.Objects::nonNull).toList()));
+                player.groupIds().stream().map(groups::get).filter(Objects::nonNull).toList()));
     }
 
     @SchemaMapping(typeName = "PlayerGroup", field = "kind")
