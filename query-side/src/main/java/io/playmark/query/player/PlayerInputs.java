@@ -18,6 +18,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** What clients send about players and groups, over GraphQL and REST alike, and how it becomes domain values. */
 final class PlayerInputs {
 
@@ -25,7 +27,8 @@ final class PlayerInputs {
     }
 
     @Schema(name = "GeoPointInput")
-    record GeoPointInput(@Schema(example = "52.5219") Double latitude, @Schema(example = "13.4132") Double longitude) {
+    record GeoPointInput(@Schema(example = "52.5219", requiredMode = REQUIRED) Double latitude,
+                         @Schema(example = "13.4132", requiredMode = REQUIRED) Double longitude) {
 
         GeoPoint point(String field) {
             if (latitude == null || longitude == null) {
@@ -36,7 +39,8 @@ final class PlayerInputs {
     }
 
     @Schema(name = "ResolutionInput")
-    record ResolutionInput(@Schema(example = "1920") Integer width, @Schema(example = "1080") Integer height) {
+    record ResolutionInput(@Schema(example = "1920", requiredMode = REQUIRED) Integer width,
+                           @Schema(example = "1080", requiredMode = REQUIRED) Integer height) {
 
         Resolution resolution() {
             if (width == null || height == null) {
@@ -47,11 +51,17 @@ final class PlayerInputs {
     }
 
     @Schema(name = "RegisterPlayer", description = "A screen to register; id optional (send one to make retries safe)")
-    record RegisterPlayerInput(String id, @Schema(example = "Lobby screen 1") String name, GeoPointInput location,
+    record RegisterPlayerInput(@Schema(description = "A UUID; generated when left out") String id,
+                               @Schema(example = "Lobby screen 1", requiredMode = REQUIRED) String name,
+                               @Schema(requiredMode = REQUIRED) GeoPointInput location,
                                @Schema(example = "Alexanderplatz 1, 10178 Berlin") String address,
-                               @Schema(example = "Europe/Berlin") String timeZone, List<String> tags,
-                               ResolutionInput resolution, Orientation orientation,
-                               @Schema(example = "hd-h264") String hardwareProfile,
+                               @Schema(description = "An IANA time zone", example = "Europe/Berlin",
+                                       requiredMode = REQUIRED) String timeZone,
+                               @Schema(description = "At most 50") List<String> tags,
+                               @Schema(requiredMode = REQUIRED) ResolutionInput resolution,
+                               @Schema(description = "From the resolution when left out") Orientation orientation,
+                               @Schema(description = "One of the configured player profiles", example = "hd-h264",
+                                       requiredMode = REQUIRED) String hardwareProfile,
                                @Schema(description = "30 to 3600; 300 when left out") Integer loopLengthSeconds) {
 
         PlayerDetails details() {
