@@ -39,6 +39,7 @@ class RestartIT {
     void a_restart_on_the_same_data_directory_keeps_everything() throws Exception {
         String campaignId;
         JobId jobId;
+        KeptPlayer player;
         try (ConfigurableApplicationContext first = start("--playmark.jobs.dashboard.enabled=false")) {
             PlaymarkApi api = api(first);
             JsonNode emptyReplay = api.post(REPLAY, Map.of()).body();
@@ -52,6 +53,7 @@ class RestartIT {
                     .get("data").get("createCampaign").get("id").asString();
             jobId = first.getBean(JobScheduler.class)
                     .schedule(Instant.now().plus(1, ChronoUnit.DAYS), () -> System.out.println("a job kept over restart"));
+            player = KeptPlayer.register(api);
             api.post(REPLAY, Map.of());
             assertThat(awaitCaughtUp(api).get("replaying").asBoolean()).isFalse();
         }
@@ -77,7 +79,36 @@ class RestartIT {
                     "id", campaignId).get("data").get("renameCampaign");
             assertThat(renamed.get("version").asInt()).as("the aggregate was rebuilt from its stored events").isEqualTo(1);
 
+            player.isStillThere(api);
             theDashboardLetsInEveryValidAdminKeyAndNoOtherCaller(api, new JobDashboardClient(dashboardPort));
+        }
+    }
+
+    /** A player in a dynamic group, with its key and a heartbeat, made before the restart. */
+    private record KeptPlayer(String id, String groupId, String apiKey, String lastSeenAt) {
+
+        static KeptPlayer register(PlaymarkApi admin) {
+            JsonNode registered = admin.graphQl("""
+                    mutation { registerPlayer(input: {name: "Kept screen", location: {latitude: 52.52, longitude: 13.41},
+                      timeZone: "Europe/Berlin", tags: ["kept"], resolution: {width: 1920, height: 1080},
+                      hardwareProfile: "hd-h264"}) { id apiKey } }""").get("data").get("registerPlayer");
+            String groupId = admin.graphQl("mutation { createPlayerGroup(input: {name: \"Kept\", rule: {anyTags: [\"kept\"]}}) { id } }")
+                    .get("data").get("createPlayerGroup").get("id").asString();
+            String id = registered.get("id").asString();
+            String apiKey = registered.get("apiKey").asString();
+            String lastSeenAt = admin.withKey(apiKey).post("/api/v1/players/" + id + "/heartbeat", Map.of()).body()
+                    .get("lastSeenAt").asString();
+            return new KeptPlayer(id, groupId, apiKey, lastSeenAt);
+        }
+
+        void isStillThere(PlaymarkApi admin) {
+            JsonNode found = admin.graphQl("query($id: ID!) { player(id: $id) { name lastSeenAt groups { id } } }",
+                    "id", id).get("data").get("player");
+            assertThat(found.get("name").asString()).isEqualTo("Kept screen");
+            assertThat(found.get("lastSeenAt").asString()).isEqualTo(lastSeenAt);
+            assertThat(found.get("groups").valueStream().map(group -> group.get("id").asString())).containsExactly(groupId);
+            assertThat(admin.withKey(apiKey).post("/api/v1/players/" + id + "/heartbeat", Map.of()).status())
+                    .as("its key still works").isEqualTo(200);
         }
     }
 

@@ -2,6 +2,7 @@ package io.playmark.infra.axon;
 
 import io.playmark.infra.instance.InstanceRole;
 import io.playmark.infra.instance.PlaymarkInstance;
+import io.playmark.query.player.PlayerDirectoryProjection;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +23,12 @@ import java.util.concurrent.TimeUnit;
 @Configuration(proxyBeanMethods = false)
 class ProjectionProcessing {
 
+    /**
+     * Projections that relate events of different aggregates (a player's and a group's, for membership): one segment,
+     * so they see every event in the store's order. One instance runs each; the others stand by for its claim.
+     */
+    static final List<String> IN_ONE_SEGMENT = List.of(PlayerDirectoryProjection.PROCESSING_GROUP);
+
     @Bean
     ConfigurerModule projectionSegments(PlaymarkInstance instance,
                                         @Value("${playmark.projections.segments}") int segments,
@@ -28,11 +36,20 @@ class ProjectionProcessing {
         if (segments < 1) {
             throw new IllegalArgumentException("playmark.projections.segments must be at least 1, was " + segments);
         }
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
-                        .forParallelProcessing(segments)
-                        .andInitialSegmentsCount(segments)
-                        .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
-                        .andAutoStart(instance.has(InstanceRole.QUERY))));
+        boolean autoStart = instance.has(InstanceRole.QUERY);
+        return configurer -> configurer.eventProcessing(processing -> {
+            processing.registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
+                    .forParallelProcessing(segments)
+                    .andInitialSegmentsCount(segments)
+                    .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
+                    .andAutoStart(autoStart));
+            for (String name : IN_ONE_SEGMENT) {
+                processing.registerTrackingEventProcessorConfiguration(name, configuration ->
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialSegmentsCount(1)
+                                .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
+                                .andAutoStart(autoStart));
+            }
+        });
     }
 }

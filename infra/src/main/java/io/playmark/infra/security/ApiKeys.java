@@ -58,10 +58,15 @@ public class ApiKeys {
             throw new ConflictException("An API key with id " + id + " exists already; its secret was shown only "
                                                     + "when it was issued. Revoke it and issue a new one if it is lost");
         }
+        String plainText = newPlainText();
+        return new IssuedKey(store(id, name, roles, playerId, plainText), plainText);
+    }
+
+    /** A new key's plain text, valid once {@link #store stored}: for callers that store it only when their own write held. */
+    public String newPlainText() {
         byte[] secret = new byte[SECRET_BYTES];
         random.nextBytes(secret);
-        String plainText = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        return new IssuedKey(store(id, name, roles, playerId, plainText), plainText);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     /** Every key, oldest first. */

@@ -67,6 +67,14 @@ class SecurityConfiguration {
                         // every role reads assets and their files: screens (PLAYER) download what they play
                         .requestMatchers(HttpMethod.GET, "/api/v1/assets/**").hasAnyRole(ALL_ROLES)
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/assets/**").hasAnyRole(ALL_ROLES)
+                        // players: provisioning by those who run the network; a screen's key speaks for itself only
+                        .requestMatchers(HttpMethod.POST, "/api/v1/players", "/api/v1/players/*/api-key")
+                        .hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/players/*")
+                        .hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/players/{playerId}/heartbeat").access(OwnPlayer.only())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/players/{playerId}")
+                        .access(OwnPlayer.or(Role.ADMIN, Role.MANAGER, Role.ANALYST, Role.AUDITOR))
                         .anyRequest().authenticated());
         if (jwts.decoder().isPresent()) {
             http.oauth2ResourceServer(server -> server

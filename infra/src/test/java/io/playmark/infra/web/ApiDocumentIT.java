@@ -41,6 +41,7 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
     private static final String UPLOADS = "/api/v1/uploads";
     private static final String IMPORT_FOLDERS = "/api/v1/import-folders";
     private static final String TUS_BODY = "application/offset+octet-stream";
+    private static final String PLAYERS = "/api/v1/players";
 
     /**
      * Statuses this shared context cannot provoke: only several instances can (MultiInstanceIT does, with two query
@@ -209,6 +210,7 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
 
         scenarios.putAll(uploadScenarios(admin, anonymous, manager));
         scenarios.putAll(importFolderScenarios(admin, anonymous, manager));
+        scenarios.putAll(playerScenarios(admin, anonymous, manager));
 
         // a screen's key has the smallest quota: spent, every operation answers 429 (limits come before roles)
         PlaymarkApi screen = as(Role.PLAYER);
@@ -216,6 +218,13 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
                 ApiDocumentIT::whenSpent);
         assetReads(scenarios, anonymous, screen);
         scenarios.put("POST " + KEYS + " 429", () -> whenSpent(screen, api -> api.post(KEYS, keyRequest)));
+        scenarios.put("POST " + PLAYERS + " 429", () -> whenSpent(screen, api -> api.post(PLAYERS, Map.of())));
+        scenarios.put("GET " + PLAYERS + "/{id} 429", () -> whenSpent(screen, api -> api.get(PLAYERS + "/player-1")));
+        scenarios.put("POST " + PLAYERS + "/{id}/api-key 429",
+                () -> whenSpent(screen, api -> api.post(PLAYERS + "/player-1/api-key", Map.of())));
+        scenarios.put("DELETE " + PLAYERS + "/{id} 429", () -> whenSpent(screen, api -> api.delete(PLAYERS + "/player-1")));
+        scenarios.put("POST " + PLAYERS + "/{id}/heartbeat 429",
+                () -> whenSpent(screen, api -> api.post(PLAYERS + "/player-1/heartbeat", Map.of())));
         scenarios.put("GET " + KEYS + " 429", () -> whenSpent(screen, api -> api.get(KEYS)));
         scenarios.put("GET " + KEYS + "/{id} 429", () -> whenSpent(screen, api -> api.get(KEYS + "/" + taken)));
         scenarios.put("DELETE " + KEYS + "/{id} 429",
@@ -325,6 +334,83 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         scenarios.put("GET " + IMPORT_FOLDERS + "/{name}/scans/{scanId} 403", () -> analyst.get(scan));
         scenarios.put("GET " + IMPORT_FOLDERS + "/{name}/scans/{scanId} 404", () -> admin.get(scan));
         return scenarios;
+    }
+
+    /** Players: each call registers what it needs, since the scenarios run in the order they were put. */
+    private Map<String, Supplier<PlaymarkApi.Response>> playerScenarios(PlaymarkApi admin, PlaymarkApi anonymous,
+                                                                         PlaymarkApi manager) {
+        PlaymarkApi analyst = as(Role.ANALYST);
+        // bound to "player-1", which is no player id
+        PlaymarkApi otherScreen = as(Role.PLAYER);
+        String id = UUID.randomUUID().toString();
+        String unknown = UUID.randomUUID().toString();
+        Map<String, Object> registration = playerRegistration(id, "Documented screen");
+        Map<String, Supplier<PlaymarkApi.Response>> scenarios = new LinkedHashMap<>();
+        scenarios.put("POST " + PLAYERS + " 201", () -> manager.post(PLAYERS, registration));
+        scenarios.put("POST " + PLAYERS + " 200", () -> admin.post(PLAYERS, registration));
+        scenarios.put("POST " + PLAYERS + " 409", () -> manager.post(PLAYERS, playerRegistration(id, "Other name")));
+        scenarios.put("POST " + PLAYERS + " 400", () -> {
+            Map<String, Object> offset = new LinkedHashMap<>(registration);
+            offset.put("timeZone", "+02:00");
+            return manager.post(PLAYERS, offset);
+        });
+        scenarios.put("POST " + PLAYERS + " 401", () -> anonymous.post(PLAYERS, registration));
+        scenarios.put("POST " + PLAYERS + " 403", () -> analyst.post(PLAYERS, registration));
+        scenarios.put("POST " + PLAYERS + " 413", () -> manager.send("POST", PLAYERS,
+                "{\"name\": \"" + "x".repeat(300 * 1024) + "\"}", "Content-Type", JSON));
+        scenarios.put("POST " + PLAYERS + " 415", () -> manager.send("POST", PLAYERS, "name=x",
+                "Content-Type", "text/plain"));
+
+        scenarios.put("GET " + PLAYERS + "/{id} 200", () -> manager.get(PLAYERS + "/" + id));
+        scenarios.put("GET " + PLAYERS + "/{id} 400", () -> manager.get(PLAYERS + "/not-a-uuid"));
+        scenarios.put("GET " + PLAYERS + "/{id} 401", () -> anonymous.get(PLAYERS + "/" + id));
+        scenarios.put("GET " + PLAYERS + "/{id} 403", () -> otherScreen.get(PLAYERS + "/" + id));
+        scenarios.put("GET " + PLAYERS + "/{id} 404", () -> manager.get(PLAYERS + "/" + unknown));
+
+        String heartbeat = PLAYERS + "/" + id + "/heartbeat";
+        scenarios.put("POST " + PLAYERS + "/{id}/heartbeat 200", () -> screenOf(id).post(heartbeat, Map.of()));
+        scenarios.put("POST " + PLAYERS + "/{id}/heartbeat 400",
+                () -> otherScreen.post(PLAYERS + "/player-1/heartbeat", Map.of()));
+        scenarios.put("POST " + PLAYERS + "/{id}/heartbeat 401", () -> anonymous.post(heartbeat, Map.of()));
+        scenarios.put("POST " + PLAYERS + "/{id}/heartbeat 403", () -> manager.post(heartbeat, Map.of()));
+        scenarios.put("POST " + PLAYERS + "/{id}/heartbeat 404",
+                () -> screenOf(unknown).post(PLAYERS + "/" + unknown + "/heartbeat", Map.of()));
+
+        String rotate = PLAYERS + "/" + id + "/api-key";
+        scenarios.put("POST " + PLAYERS + "/{id}/api-key 200", () -> manager.post(rotate, Map.of()));
+        scenarios.put("POST " + PLAYERS + "/{id}/api-key 400", () -> manager.post(PLAYERS + "/not-a-uuid/api-key",
+                Map.of()));
+        scenarios.put("POST " + PLAYERS + "/{id}/api-key 401", () -> anonymous.post(rotate, Map.of()));
+        scenarios.put("POST " + PLAYERS + "/{id}/api-key 403", () -> screenOf(id).post(rotate, Map.of()));
+        scenarios.put("POST " + PLAYERS + "/{id}/api-key 404", () -> manager.post(PLAYERS + "/" + unknown
+                + "/api-key", Map.of()));
+
+        String player = PLAYERS + "/" + id;
+        scenarios.put("DELETE " + PLAYERS + "/{id} 400", () -> manager.delete(PLAYERS + "/not-a-uuid"));
+        scenarios.put("DELETE " + PLAYERS + "/{id} 401", () -> anonymous.delete(player));
+        scenarios.put("DELETE " + PLAYERS + "/{id} 403", () -> analyst.delete(player));
+        scenarios.put("DELETE " + PLAYERS + "/{id} 404", () -> manager.delete(PLAYERS + "/" + unknown));
+        scenarios.put("DELETE " + PLAYERS + "/{id} 200", () -> manager.delete(player));
+        // a decommissioned player gets no key, and one issued to it by hand still cannot bring it back
+        scenarios.put("POST " + PLAYERS + "/{id}/api-key 409", () -> manager.post(rotate, Map.of()));
+        scenarios.put("POST " + PLAYERS + "/{id}/heartbeat 409", () -> screenOf(id).post(heartbeat, Map.of()));
+        return scenarios;
+    }
+
+    private static Map<String, Object> playerRegistration(String id, String name) {
+        Map<String, Object> registration = new LinkedHashMap<>();
+        registration.put("id", id);
+        registration.put("name", name);
+        registration.put("location", Map.of("latitude", 48.1374, "longitude", 11.5755));
+        registration.put("timeZone", "Europe/Berlin");
+        registration.put("resolution", Map.of("width", 1920, "height", 1080));
+        registration.put("hardwareProfile", "hd-h264");
+        return registration;
+    }
+
+    /** A PLAYER key bound to this player id, issued directly. */
+    private PlaymarkApi screenOf(String playerId) {
+        return new PlaymarkApi(port, apiKeys.issue("screen " + playerId, Set.of(Role.PLAYER), playerId).plainText());
     }
 
     private static PlaymarkApi.Response createUpload(PlaymarkApi api, long length) {

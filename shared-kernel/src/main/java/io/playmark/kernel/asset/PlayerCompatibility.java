@@ -40,6 +40,11 @@ public final class PlayerCompatibility {
         this.profiles = List.copyOf(profiles);
     }
 
+    /** The configured profiles' names, in their configured order: what a player's hardware profile must be. */
+    public List<String> profileNames() {
+        return profiles.stream().map(PlayerProfile::name).toList();
+    }
+
     /**
      * The profiles that play an asset of this kind and media type, with this probe (null until probed: nothing
      * plays an asset whose content is not known) and these renditions, in the order the profiles are configured.

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A label on an asset: lower case, 1 to 50 letters, digits, spaces or {@code - _ : .}; "Summer Sale" is "summer sale". */
+/** A label on an asset or a player: lower case, 1 to 50 letters, digits, spaces or {@code - _ : .}; "Summer Sale" is "summer sale". */
 public record Tag(String value) {
 
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N} _:.\\-]{1,50}");
@@ -22,7 +22,7 @@ public record Tag(String value) {
         }
     }
 
-    /** Tags from input, deduplicated and sorted; at most 50 on one asset. */
+    /** Tags from input, deduplicated and sorted; at most 50 on one asset or player. */
     public static Set<Tag> of(Collection<String> values) {
         if (values == null) {
             return Set.of();
@@ -30,7 +30,7 @@ public record Tag(String value) {
         Set<Tag> tags = values.stream().map(Tag::new).collect(Collectors.toCollection(
                 () -> new TreeSet<>(Comparator.comparing(Tag::value))));
         if (tags.size() > 50) {
-            throw new InvalidValueException("tags", "an asset has at most 50 tags, " + tags.size() + " were given");
+            throw new InvalidValueException("tags", "at most 50 tags, " + tags.size() + " were given");
         }
         return tags;
     }

@@ -67,7 +67,7 @@ class AssetValuesTest {
         assertThat(Tag.values(Tag.of(List.of("Summer  Sale", "summer sale", "q3")))).containsExactly("q3", "summer sale");
         assertThatThrownBy(() -> new Tag("no/slashes")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> Tag.of(java.util.stream.IntStream.range(0, 51).mapToObj(i -> "t" + i).toList()))
-                .hasMessage("an asset has at most 50 tags, 51 were given");
+                .hasMessage("at most 50 tags, 51 were given");
     }
 
     @Test
