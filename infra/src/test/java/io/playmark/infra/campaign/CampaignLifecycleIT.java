@@ -9,18 +9,22 @@ import io.playmark.kernel.asset.MediaKind;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.jobrunr.JobRunrDeadlineManager;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +66,8 @@ class CampaignLifecycleIT extends PlaymarkIntegrationTest {
     private CommandGateway commands;
     @Autowired
     private DeadlineManager deadlines;
+    @Autowired
+    private MongoTemplate mongo;
 
     private TestAssets assets;
 
@@ -180,6 +186,24 @@ class CampaignLifecycleIT extends PlaymarkIntegrationTest {
         assertThat(badField(api.graphQl(TARGETING, "id", id, "targeting", Map.of()))).isEqualTo("targeting");
         assertThat(badField(api.graphQl(CREATIVES, "id", id, "creatives", List.of(Map.of("assetId",
                 AssetId.random().value(), "orientation", "LANDSCAPE", "weight", 0))))).isEqualTo("creatives.weight");
+    }
+
+    @Test
+    void a_view_stored_before_campaigns_had_a_lifecycle_reads_as_a_draft_with_the_defaults() {
+        String id = UUID.randomUUID().toString();
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        mongo.getCollection("campaigns").insertOne(new Document("_id", id).append("name", "Old").append("advertiser",
+                "Acme").append("createdAt", Date.from(createdAt)).append("updatedAt",
+                Date.from(createdAt)).append("version", 0L));
+
+        JsonNode old = data(asAdmin().graphQl(BY_ID, "id", id), "campaign");
+
+        assertThat(old.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(old.get("tier").asString()).isEqualTo("STANDARD");
+        assertThat(old.get("preemptible").asBoolean()).isTrue();
+        assertThat(old.get("creatives")).isEmpty();
+        assertThat(old.get("caps").get("maxPlaysPerHour").isNull()).isTrue();
+        assertThat(statusesListed("DRAFT")).contains(id);
     }
 
     private void fillIn(PlaymarkApi api, String id, Instant start, Instant end, AssetId asset) {
