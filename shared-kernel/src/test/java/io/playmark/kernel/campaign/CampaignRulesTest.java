@@ -2,12 +2,19 @@ package io.playmark.kernel.campaign;
 
 import io.playmark.kernel.InvalidValueException;
 import io.playmark.kernel.asset.Orientation;
+import io.playmark.kernel.asset.Tag;
+import io.playmark.kernel.player.GeoArea;
+import io.playmark.kernel.player.GeoPoint;
+import io.playmark.kernel.player.PlayerGroupId;
+import io.playmark.kernel.player.PlayerId;
+import io.playmark.kernel.player.PlayerTarget;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +90,20 @@ class CampaignRulesTest {
         assertThatThrownBy(() -> new CompetitiveSeparation("cars", 1441))
                 .extracting("field").isEqualTo("separation.minMinutesApart");
         assertThatThrownBy(() -> new CompetitiveSeparation(" ", 5)).extracting("field").isEqualTo("separation.category");
+    }
+
+    @Test
+    void a_targeting_keeps_every_part_of_a_player_target_as_plain_values() {
+        var players = Set.of(PlayerId.random(), PlayerId.random());
+        var circle = new PlayerTarget(players, Set.of(PlayerGroupId.random()), Set.of(new Tag("Lobby")),
+                new GeoArea.Circle(new GeoPoint(52.52, 13.405), 2500));
+        var polygon = new PlayerTarget(null, null, null, new GeoArea.Polygon(List.of(new GeoPoint(0, 0),
+                new GeoPoint(0, 1), new GeoPoint(1, 1))));
+
+        assertThat(Targeting.of(circle).toTarget()).isEqualTo(circle);
+        assertThat(Targeting.of(polygon).toTarget()).isEqualTo(polygon);
+        assertThat(Targeting.of(circle).players()).isSorted().hasSize(2);
+        assertThat(Targeting.of(new PlayerTarget(null, null, null, null)).toTarget().isEmpty()).isTrue();
     }
 
     private static void assertOutcome(Runnable make, String outcome) {
