@@ -206,6 +206,16 @@ class CampaignLifecycleIT extends PlaymarkIntegrationTest {
         assertThat(statusesListed("DRAFT")).contains(id);
     }
 
+    @Test
+    void a_full_page_of_campaigns_with_every_field_is_within_the_graphql_limits() {
+        String everyField = FIELDS.replace("targeting { tags", "targeting { players groups tags polygon { latitude }")
+                + " name advertiser createdAt updatedAt";
+        JsonNode page = asAdmin().graphQl("{ campaigns(first: 100) { edges { cursor node { " + everyField
+                + " } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }");
+
+        assertThat(data(page, "campaigns").get("edges")).isNotEmpty();
+    }
+
     private void fillIn(PlaymarkApi api, String id, Instant start, Instant end, AssetId asset) {
         data(api.graphQl(FLIGHT, "id", id, "flight", flight(start, end)), "setCampaignFlight");
         data(api.graphQl(TARGETING, "id", id, "targeting", Map.of("tags", List.of("lobby"))), "setCampaignTargeting");
