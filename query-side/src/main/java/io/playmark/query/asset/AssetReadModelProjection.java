@@ -4,9 +4,12 @@ import io.playmark.kernel.asset.AssetEvent;
 import io.playmark.kernel.asset.AssetId;
 import io.playmark.kernel.asset.AssetRegisteredEvent;
 import io.playmark.kernel.asset.AssetStatus;
+import io.playmark.kernel.asset.CreativeAsset;
 import io.playmark.kernel.asset.FindAssetQuery;
+import io.playmark.kernel.asset.FindCreativeAssetQuery;
 import io.playmark.kernel.asset.FindExpiredAssetsQuery;
 import io.playmark.kernel.asset.IsBlobReferencedQuery;
+import io.playmark.kernel.asset.Orientation;
 import io.playmark.kernel.asset.PlayerCompatibility;
 import io.playmark.query.consistency.ProcessorTokens;
 import org.axonframework.config.ProcessingGroup;
@@ -91,6 +94,15 @@ public class AssetReadModelProjection {
     @QueryHandler
     AssetView find(FindAssetQuery query) {
         return mongo.findById(query.assetId().value(), AssetView.class);
+    }
+
+    /** What campaigns check before they book an asset; the orientation is known once the asset is probed. */
+    @QueryHandler
+    CreativeAsset find(FindCreativeAssetQuery query) {
+        AssetView view = mongo.findById(query.assetId().value(), AssetView.class);
+        return view == null ? null : new CreativeAsset(view.id(), view.approval(), view.status(),
+                view.probe() == null ? null : Orientation.of(view.probe()),
+                view.playableBy().stream().map(PlayerCompatibility.Playable::profile).toList());
     }
 
     @QueryHandler

@@ -2,6 +2,35 @@ package io.playmark.query.campaign;
 
 import io.playmark.kernel.NotFoundException;
 import io.playmark.kernel.campaign.Advertiser;
+import io.playmark.kernel.campaign.ArchiveCampaignCommand;
+import io.playmark.kernel.campaign.BookCampaignCommand;
+import io.playmark.kernel.campaign.CampaignStatus;
+import io.playmark.kernel.campaign.CompetitiveSeparation;
+import io.playmark.kernel.campaign.Creative;
+import io.playmark.kernel.campaign.Dayparts;
+import io.playmark.kernel.campaign.Flight;
+import io.playmark.kernel.campaign.FrequencyCaps;
+import io.playmark.kernel.campaign.Goal;
+import io.playmark.kernel.campaign.PauseCampaignCommand;
+import io.playmark.kernel.campaign.PriorityTier;
+import io.playmark.kernel.campaign.ResumeCampaignCommand;
+import io.playmark.kernel.campaign.SetCampaignCapsCommand;
+import io.playmark.kernel.campaign.SetCampaignCreativesCommand;
+import io.playmark.kernel.campaign.SetCampaignDaypartsCommand;
+import io.playmark.kernel.campaign.SetCampaignFlightCommand;
+import io.playmark.kernel.campaign.SetCampaignGoalCommand;
+import io.playmark.kernel.campaign.SetCampaignPriorityCommand;
+import io.playmark.kernel.campaign.SetCampaignSeparationCommand;
+import io.playmark.kernel.campaign.SetCampaignTargetingCommand;
+import io.playmark.kernel.campaign.UnbookCampaignCommand;
+import io.playmark.kernel.player.PlayerTarget;
+import io.playmark.query.campaign.CampaignInputs.CompetitiveSeparationInput;
+import io.playmark.query.campaign.CampaignInputs.CreativeInput;
+import io.playmark.query.campaign.CampaignInputs.DaypartInput;
+import io.playmark.query.campaign.CampaignInputs.FlightInput;
+import io.playmark.query.campaign.CampaignInputs.FrequencyCapsInput;
+import io.playmark.query.campaign.CampaignInputs.GoalInput;
+import io.playmark.query.campaign.CampaignInputs.TargetingInput;
 import io.playmark.kernel.campaign.CampaignId;
 import io.playmark.kernel.campaign.CampaignName;
 import io.playmark.kernel.campaign.CreateCampaignCommand;
@@ -24,6 +53,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Campaigns over GraphQL. Mutations send commands through Axon and answer once this campaign's
@@ -56,17 +87,21 @@ class CampaignGraphQlController {
 
     @QueryMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'ANALYST', 'AUDITOR')")
-    CampaignConnection campaigns(@Argument int first, @Argument String after) {
-        CampaignPage page = queries.query(new FindCampaignsQuery(first, after),
+    CampaignConnection campaigns(@Argument int first, @Argument String after, @Argument CampaignStatus status) {
+        CampaignPage page = queries.query(new FindCampaignsQuery(first, after, status),
                 ResponseTypes.instanceOf(CampaignPage.class)).join();
         return CampaignConnection.of(page, after != null);
     }
 
     @QueryMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'ANALYST', 'AUDITOR')")
-    List<CampaignSearchDocument> searchCampaigns(@Argument String text, @Argument int first) {
+    List<CampaignView> searchCampaigns(@Argument String text, @Argument int first) {
+        // hits name the campaigns; the read model answers them whole
         return queries.query(new SearchCampaignsQuery(text, first),
-                ResponseTypes.multipleInstancesOf(CampaignSearchDocument.class)).join();
+                        ResponseTypes.multipleInstancesOf(CampaignSearchDocument.class)).join().stream()
+                .map(hit -> queries.query(new FindCampaignQuery(new CampaignId(hit.id())),
+                        ResponseTypes.instanceOf(CampaignView.class)).join())
+                .filter(Objects::nonNull).toList();
     }
 
     @MutationMapping
@@ -86,9 +121,100 @@ class CampaignGraphQlController {
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     CampaignView renameCampaign(@Argument String id, @Argument String name) {
+        CampaignName newName = new CampaignName(name);
+        return change(id, campaignId -> new RenameCampaignCommand(campaignId, newName));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    CampaignView setCampaignFlight(@Argument String id, @Argument FlightInput flight) {
+        Flight value = flight.flight();
+        return change(id, campaignId -> new SetCampaignFlightCommand(campaignId, value));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    CampaignView setCampaignDayparts(@Argument String id, @Argument List<DaypartInput> dayparts) {
+        Dayparts value = DaypartInput.dayparts(dayparts);
+        return change(id, campaignId -> new SetCampaignDaypartsCommand(campaignId, value));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    CampaignView setCampaignTargeting(@Argument String id, @Argument TargetingInput targeting) {
+        PlayerTarget value = targeting.target();
+        return change(id, campaignId -> new SetCampaignTargetingCommand(campaignId, value));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    CampaignView setCampaignCreatives(@Argument String id, @Argument List<CreativeInput> creatives) {
+        List<Creative> value = creatives.stream().map(CreativeInput::creative).toList();
+        return change(id, campaignId -> new SetCampaignCreativesCommand(campaignId, value));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    CampaignView setCampaignPriority(@Argument String id, @Argument PriorityTier tier, @Argument boolean preemptible) {
+        return change(id, campaignId -> new SetCampaignPriorityCommand(campaignId, tier, preemptible));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    CampaignView setCampaignGoal(@Argument String id, @Argument GoalInput goal) {
+        Goal value = goal.goal();
+        return change(id, campaignId -> new SetCampaignGoalCommand(campaignId, value));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    CampaignView setCampaignCaps(@Argument String id, @Argument FrequencyCapsInput caps) {
+        FrequencyCaps value = caps.caps();
+        return change(id, campaignId -> new SetCampaignCapsCommand(campaignId, value));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    CampaignView setCampaignSeparation(@Argument String id, @Argument CompetitiveSeparationInput separation) {
+        CompetitiveSeparation value = separation == null ? null : separation.separation();
+        return change(id, campaignId -> new SetCampaignSeparationCommand(campaignId, value));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    CampaignView bookCampaign(@Argument String id) {
+        return change(id, BookCampaignCommand::new);
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    CampaignView unbookCampaign(@Argument String id) {
+        return change(id, UnbookCampaignCommand::new);
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    CampaignView pauseCampaign(@Argument String id) {
+        return change(id, PauseCampaignCommand::new);
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    CampaignView resumeCampaign(@Argument String id) {
+        return change(id, ResumeCampaignCommand::new);
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    CampaignView archiveCampaign(@Argument String id) {
+        return change(id, ArchiveCampaignCommand::new);
+    }
+
+    /** Sends the change and answers the campaign once its projections have it. */
+    private CampaignView change(String id, Function<CampaignId, Object> command) {
         CampaignId campaignId = new CampaignId(id);
         try {
-            commands.sendAndWait(new RenameCampaignCommand(campaignId, new CampaignName(name)));
+            commands.sendAndWait(command.apply(campaignId));
         } catch (AggregateNotFoundException unknown) {
             throw notFound(campaignId);
         }

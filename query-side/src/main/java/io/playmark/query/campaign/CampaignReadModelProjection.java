@@ -1,9 +1,25 @@
 package io.playmark.query.campaign;
 
+import io.playmark.kernel.campaign.CampaignCapsSetEvent;
 import io.playmark.kernel.campaign.CampaignCreatedEvent;
+import io.playmark.kernel.campaign.CampaignCreativesSetEvent;
+import io.playmark.kernel.campaign.CampaignDaypartsSetEvent;
+import io.playmark.kernel.campaign.CampaignFlightSetEvent;
+import io.playmark.kernel.campaign.CampaignGoalSetEvent;
+import io.playmark.kernel.campaign.CampaignPrioritySetEvent;
 import io.playmark.kernel.campaign.CampaignRenamedEvent;
+import io.playmark.kernel.campaign.CampaignSeparationSetEvent;
+import io.playmark.kernel.campaign.CampaignStatus;
+import io.playmark.kernel.campaign.CampaignStatusChangedEvent;
+import io.playmark.kernel.campaign.CampaignTargetingSetEvent;
+import io.playmark.kernel.campaign.CompetitiveSeparation;
 import io.playmark.kernel.campaign.FindCampaignQuery;
 import io.playmark.kernel.campaign.FindCampaignsQuery;
+import io.playmark.kernel.campaign.FrequencyCaps;
+import io.playmark.query.campaign.CampaignView.CreativeView;
+import io.playmark.query.campaign.CampaignView.DaypartView;
+import io.playmark.query.campaign.CampaignView.FlightView;
+import io.playmark.query.campaign.CampaignView.GoalView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -12,8 +28,10 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -21,7 +39,10 @@ import java.util.List;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** Keeps the {@value CampaignView#COLLECTION} collection in MongoDB, which dashboards and GraphQL read. */
+/**
+ * Keeps the {@value CampaignView#COLLECTION} collection in MongoDB, which dashboards and GraphQL read. Each event
+ * after the creation sets its fields in place, only on a view older than the event, so redelivery is harmless.
+ */
 @Component
 @ProcessingGroup(CampaignReadModelProjection.PROCESSING_GROUP)
 public class CampaignReadModelProjection {
@@ -32,26 +53,83 @@ public class CampaignReadModelProjection {
 
     public CampaignReadModelProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        indexStatus();
     }
 
     @EventHandler
     void on(CampaignCreatedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
         if (mongo.findById(event.campaignId(), CampaignView.class) == null) {
-            mongo.save(new CampaignView(event.campaignId(), event.name(), event.advertiser(), at, at, version));
+            mongo.save(CampaignView.created(event.campaignId(), event.name(), event.advertiser(), at, version));
         }
     }
 
     @EventHandler
     void on(CampaignRenamedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        CampaignView current = mongo.findById(event.campaignId(), CampaignView.class);
-        if (current != null && current.version() < version) {
-            mongo.save(current.renamed(event.name(), at, version));
-        }
+        update(event.campaignId(), version, at, Update.update("name", event.name()));
+    }
+
+    @EventHandler
+    void on(CampaignFlightSetEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.campaignId(), version, at, Update.update("flight", new FlightView(event.start(), event.end())));
+    }
+
+    @EventHandler
+    void on(CampaignDaypartsSetEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        List<DaypartView> dayparts = event.dayparts().stream().map(part -> new DaypartView(
+                part.days().stream().sorted().toList(), part.from().toString(), part.to().toString(),
+                part.crossesMidnight())).toList();
+        update(event.campaignId(), version, at, Update.update("dayparts", dayparts));
+    }
+
+    @EventHandler
+    void on(CampaignTargetingSetEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.campaignId(), version, at, Update.update("targeting", event.targeting()));
+    }
+
+    @EventHandler
+    void on(CampaignCreativesSetEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        List<CreativeView> creatives = event.creatives().stream()
+                .map(c -> new CreativeView(c.assetId(), c.orientation(), c.weight())).toList();
+        update(event.campaignId(), version, at, Update.update("creatives", creatives));
+    }
+
+    @EventHandler
+    void on(CampaignPrioritySetEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.campaignId(), version, at,
+                Update.update("tier", event.tier()).set("preemptible", event.preemptible()));
+    }
+
+    @EventHandler
+    void on(CampaignGoalSetEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.campaignId(), version, at, Update.update("goal", new GoalView(event.kind(), event.target())));
+    }
+
+    @EventHandler
+    void on(CampaignCapsSetEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.campaignId(), version, at, Update.update("caps", new FrequencyCaps(event.maxPlaysPerHour(),
+                event.maxPlaysPerDay(), event.minMinutesBetweenPlays())));
+    }
+
+    @EventHandler
+    void on(CampaignSeparationSetEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.campaignId(), version, at, Update.update("separation", event.category() == null ? null
+                : new CompetitiveSeparation(event.category(), event.minMinutesApart())));
+    }
+
+    @EventHandler
+    void on(CampaignStatusChangedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.campaignId(), version, at, Update.update("status", event.to()));
+    }
+
+    private void update(String campaignId, long version, Instant at, Update update) {
+        mongo.updateFirst(Query.query(where("_id").is(campaignId).and("version").lt(version)),
+                update.set("updatedAt", at).set("version", version), CampaignView.class);
     }
 
     @ResetHandler
     void dropReadModel() {
         mongo.dropCollection(CampaignView.class);
+        indexStatus();
     }
 
     @QueryHandler
@@ -62,6 +140,12 @@ public class CampaignReadModelProjection {
     @QueryHandler
     CampaignPage find(FindCampaignsQuery query) {
         Query page = new Query().with(Sort.by(Sort.Direction.DESC, "createdAt", "_id")).limit(query.first() + 1);
+        if (query.status() == CampaignStatus.DRAFT) {
+            // views written before campaigns had a status are drafts
+            page.addCriteria(where("status").in(CampaignStatus.DRAFT, null));
+        } else if (query.status() != null) {
+            page.addCriteria(where("status").is(query.status()));
+        }
         if (query.after() != null) {
             CampaignCursor after = CampaignCursor.decode(query.after());
             page.addCriteria(new Criteria().orOperator(
@@ -73,5 +157,14 @@ public class CampaignReadModelProjection {
         List<CampaignView> items = hasNextPage ? found.subList(0, query.first()) : found;
         return new CampaignPage(items, items.stream().map(view -> CampaignCursor.of(view).encode()).toList(),
                 hasNextPage);
+    }
+
+    /**
+     * The index a real MongoDB pages campaigns of one status by; the embedded server skips it, and scans the
+     * (small) collection.
+     */
+    private void indexStatus() {
+        mongo.indexOps(CampaignView.class).createIndex(new Index().on("status", Sort.Direction.ASC)
+                .on("createdAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC).named("status_createdAt"));
     }
 }

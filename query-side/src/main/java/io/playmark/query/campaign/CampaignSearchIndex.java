@@ -10,7 +10,11 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Optional;
 
-/** The Elasticsearch index analysts and search read campaigns from, through the alias {@value #ALIAS}. */
+/**
+ * The Elasticsearch index analysts and search read campaigns from, through the alias {@value #ALIAS}. An index made
+ * before campaigns had a lifecycle gains the newer fields by Elasticsearch's dynamic mapping (status and tier then
+ * as text with a keyword sub-field).
+ */
 @Component
 public class CampaignSearchIndex {
 
@@ -24,6 +28,11 @@ public class CampaignSearchIndex {
                 .properties("id", p -> p.keyword(k -> k))
                 .properties("name", p -> p.text(t -> t.fields("keyword", f -> f.keyword(k -> k))))
                 .properties("advertiser", p -> p.text(t -> t.fields("keyword", f -> f.keyword(k -> k))))
+                .properties("category", p -> p.text(t -> t.fields("keyword", f -> f.keyword(k -> k))))
+                .properties("status", p -> p.keyword(k -> k))
+                .properties("tier", p -> p.keyword(k -> k))
+                .properties("flightStart", p -> p.date(d -> d))
+                .properties("flightEnd", p -> p.date(d -> d))
                 .properties("createdAt", p -> p.date(d -> d))
                 .properties("updatedAt", p -> p.date(d -> d))
                 .properties("version", p -> p.long_(l -> l)));
@@ -49,7 +58,7 @@ public class CampaignSearchIndex {
 
     List<CampaignSearchDocument> search(String text, int size) {
         return VersionedIndex.call(() -> index.client().search(s -> s.index(ALIAS).size(size)
-                        .query(q -> q.multiMatch(m -> m.query(text).fields("name^2", "advertiser")
+                        .query(q -> q.multiMatch(m -> m.query(text).fields("name^2", "advertiser", "category")
                                 // every word must match somewhere: more words narrow the result
                                 .type(TextQueryType.CrossFields).operator(Operator.And))),
                 CampaignSearchDocument.class).hits().hits().stream().map(Hit::source).toList());

@@ -1,7 +1,11 @@
 package io.playmark.query.campaign;
 
 import io.playmark.kernel.campaign.CampaignCreatedEvent;
+import io.playmark.kernel.campaign.CampaignFlightSetEvent;
+import io.playmark.kernel.campaign.CampaignPrioritySetEvent;
 import io.playmark.kernel.campaign.CampaignRenamedEvent;
+import io.playmark.kernel.campaign.CampaignSeparationSetEvent;
+import io.playmark.kernel.campaign.CampaignStatusChangedEvent;
 import io.playmark.kernel.campaign.SearchCampaignsQuery;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Keeps campaigns searchable in Elasticsearch. */
 @Component
@@ -32,14 +37,42 @@ public class CampaignSearchProjection {
 
     @EventHandler
     void on(CampaignCreatedEvent event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
-        index.put(new CampaignSearchDocument(event.campaignId(), event.name(), event.advertiser(), at, at, version),
+        index.put(CampaignSearchDocument.created(event.campaignId(), event.name(), event.advertiser(), at, version),
                 version, !ReplayToken.isReplay(token));
     }
 
     @EventHandler
     void on(CampaignRenamedEvent event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
-        index.get(event.campaignId()).ifPresent(current ->
-                index.put(current.renamed(event.name(), at, version), version, !ReplayToken.isReplay(token)));
+        change(event.campaignId(), version, token, current -> current.renamed(event.name(), at, version));
+    }
+
+    @EventHandler
+    void on(CampaignSeparationSetEvent event, @SequenceNumber long version, @Timestamp Instant at,
+            TrackingToken token) {
+        change(event.campaignId(), version, token, current -> current.categorised(event.category(), at, version));
+    }
+
+    @EventHandler
+    void on(CampaignStatusChangedEvent event, @SequenceNumber long version, @Timestamp Instant at,
+            TrackingToken token) {
+        change(event.campaignId(), version, token, current -> current.withStatus(event.to(), at, version));
+    }
+
+    @EventHandler
+    void on(CampaignPrioritySetEvent event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
+        change(event.campaignId(), version, token, current -> current.withTier(event.tier(), at, version));
+    }
+
+    @EventHandler
+    void on(CampaignFlightSetEvent event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
+        change(event.campaignId(), version, token,
+                current -> current.withFlight(event.start(), event.end(), at, version));
+    }
+
+    private void change(String campaignId, long version, TrackingToken token,
+                        UnaryOperator<CampaignSearchDocument> change) {
+        index.get(campaignId).ifPresent(current ->
+                index.put(change.apply(current), version, !ReplayToken.isReplay(token)));
     }
 
     @ResetHandler

@@ -1,23 +1,58 @@
 package io.playmark.query.campaign;
 
+import io.playmark.kernel.asset.Orientation;
+import io.playmark.kernel.campaign.CampaignStatus;
+import io.playmark.kernel.campaign.CompetitiveSeparation;
+import io.playmark.kernel.campaign.FrequencyCaps;
+import io.playmark.kernel.campaign.GoalKind;
+import io.playmark.kernel.campaign.PriorityTier;
+import io.playmark.kernel.campaign.Targeting;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A campaign as dashboards read it.
+ * A campaign as dashboards read it. Views written before campaigns had a lifecycle lack the newer fields: they
+ * read as the aggregate's defaults (a draft, standard tier, preemptible, no caps).
  *
  * @param version the aggregate sequence number of the last event applied, so that a replayed or
  *                redelivered event never rolls the view back
  */
 @Document(CampaignView.COLLECTION)
-public record CampaignView(@Id String id, String name, String advertiser, Instant createdAt, Instant updatedAt,
-                           long version) {
+public record CampaignView(@Id String id, String name, String advertiser, CampaignStatus status, FlightView flight,
+                           List<DaypartView> dayparts, Targeting targeting, List<CreativeView> creatives,
+                           PriorityTier tier, Boolean preemptible, GoalView goal, FrequencyCaps caps,
+                           CompetitiveSeparation separation, Instant createdAt, Instant updatedAt, long version) {
 
     public static final String COLLECTION = "campaigns";
 
-    CampaignView renamed(String newName, Instant at, long newVersion) {
-        return new CampaignView(id, newName, advertiser, createdAt, at, newVersion);
+    public CampaignView {
+        status = status == null ? CampaignStatus.DRAFT : status;
+        dayparts = dayparts == null ? List.of() : dayparts;
+        creatives = creatives == null ? List.of() : creatives;
+        tier = tier == null ? PriorityTier.STANDARD : tier;
+        preemptible = preemptible == null || preemptible;
+        caps = caps == null ? FrequencyCaps.NONE : caps;
+    }
+
+    static CampaignView created(String id, String name, String advertiser, Instant at, long version) {
+        return new CampaignView(id, name, advertiser, CampaignStatus.DRAFT, null, List.of(), null, List.of(),
+                PriorityTier.STANDARD, true, null, FrequencyCaps.NONE, null, at, at, version);
+    }
+
+    public record FlightView(Instant start, Instant end) {
+    }
+
+    /** Local times as ISO text ("22:00"), read on each player's wall clock. */
+    public record DaypartView(List<DayOfWeek> days, String from, String to, boolean crossesMidnight) {
+    }
+
+    public record CreativeView(String assetId, Orientation orientation, int weight) {
+    }
+
+    public record GoalView(GoalKind kind, long target) {
     }
 }
