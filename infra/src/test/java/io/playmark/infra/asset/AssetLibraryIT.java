@@ -13,6 +13,10 @@ import io.playmark.kernel.asset.Rendition;
 import io.playmark.kernel.asset.Sha256;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.jobrunr.jobs.RecurringJob;
+import org.jobrunr.jobs.context.JobContext;
+import org.jobrunr.scheduling.JobScheduler;
+import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +61,10 @@ class AssetLibraryIT extends PlaymarkIntegrationTest {
     private ApplicationContext playmark;
     @Autowired
     private QueryGateway queries;
+    @Autowired
+    private JobScheduler jobs;
+    @Autowired
+    private StorageProvider jobStore;
 
     private TestAssets assets;
     private String word;
@@ -173,6 +181,24 @@ class AssetLibraryIT extends PlaymarkIntegrationTest {
 
         assertThat(expiredNow()).doesNotContain(expired);
         assertThat(asset(expired).get("status").asString()).isEqualTo("RETIRED");
+    }
+
+    @Test
+    void the_recurring_expiry_job_retires_what_has_expired_and_nothing_else() throws InterruptedException {
+        AssetId expired = video("Expiring " + word, folder, 1280, 720, 5_000);
+        AssetId later = video("Lasting " + word, folder, 1280, 720, 5_000);
+        PlaymarkApi admin = asAdmin();
+        admin.graphQl(EDIT, "id", expired.value(), "input", Map.of("title", "Expiring " + word,
+                "expiresAt", Instant.now().minus(1, ChronoUnit.MINUTES).toString()));
+        admin.graphQl(EDIT, "id", later.value(), "input", Map.of("title", "Lasting " + word,
+                "expiresAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()));
+        assertThat(jobStore.getRecurringJobs()).extracting(RecurringJob::getId).contains("asset-expiry");
+
+        jobs.<AssetExpiry>enqueue(expiry -> expiry.run(JobContext.Null));
+
+        assertThat(awaitAsset(expired, view -> view.get("status").asString().equals("RETIRED")).get("status")
+                .asString()).isEqualTo("RETIRED");
+        assertThat(asset(later).get("status").asString()).isEqualTo("ACTIVE");
     }
 
     @Test

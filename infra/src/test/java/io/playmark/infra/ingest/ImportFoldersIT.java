@@ -16,6 +16,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +76,33 @@ class ImportFoldersIT extends PlaymarkIntegrationTest {
         JsonNode listed = asAdmin().get(FOLDERS).body().get(0);
         assertThat(listed.get("name").asString()).isEqualTo(IMPORT_FOLDER);
         assertThat(listed.get("folder").asString()).isEqualTo("/imported");
+    }
+
+    @Test
+    void a_scan_is_started_and_followed_over_graphql_by_admins_and_managers_only() throws InterruptedException {
+        JsonNode started = as(Role.MANAGER).graphQl("mutation($folder: String!) { scanImportFolder(folder: $folder) "
+                + "{ scanId folder status } }", "folder", IMPORT_FOLDER).get("data").get("scanImportFolder");
+        String scanId = started.get("scanId").asString();
+        assertThat(started.get("folder").asString()).isEqualTo(IMPORT_FOLDER);
+
+        Instant deadline = Instant.now().plusSeconds(180);
+        JsonNode followed;
+        do {
+            Thread.sleep(200);
+            followed = asAdmin().graphQl("query($folder: String!, $scanId: ID!) { importFolderScan(folder: $folder, "
+                    + "scanId: $scanId) { scanId status found } }", "folder", IMPORT_FOLDER, "scanId", scanId)
+                    .get("data").get("importFolderScan");
+        } while (Set.of("QUEUED", "RUNNING").contains(followed.get("status").asString())
+                && Instant.now().isBefore(deadline));
+        assertThat(followed.get("status").asString()).as(followed.toString()).isEqualTo("SUCCEEDED");
+
+        JsonNode unknown = asAdmin().graphQl("mutation { scanImportFolder(folder: \"no-such-folder\") { scanId } }");
+        assertThat(unknown.get("errors").get(0).get("extensions").get("classification").asString())
+                .isEqualTo("NOT_FOUND");
+        JsonNode analyst = as(Role.ANALYST).graphQl("mutation($folder: String!) { scanImportFolder(folder: $folder) "
+                + "{ scanId } }", "folder", IMPORT_FOLDER);
+        assertThat(analyst.get("errors").get(0).get("extensions").get("classification").asString())
+                .isEqualTo("FORBIDDEN");
     }
 
     /** Starts a scan and follows it at its own address until it ends; it becomes the folder's last scan. */

@@ -241,6 +241,8 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         scenarios.put("GET " + IMPORT_FOLDERS + " 429", () -> whenSpent(screen, api -> api.get(IMPORT_FOLDERS)));
         scenarios.put("POST " + IMPORT_FOLDERS + "/{name}/scans 429",
                 () -> whenSpent(screen, api -> api.post(IMPORT_FOLDERS + "/" + IMPORT_FOLDER + "/scans", Map.of())));
+        scenarios.put("GET " + IMPORT_FOLDERS + "/{name}/scans/{scanId} 429", () -> whenSpent(screen,
+                api -> api.get(IMPORT_FOLDERS + "/" + IMPORT_FOLDER + "/scans/" + UUID.randomUUID())));
         return scenarios;
     }
 
