@@ -1,6 +1,8 @@
 package io.playmark.infra.axon;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -36,7 +38,9 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.config.SpringConfigurer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -70,6 +74,30 @@ class AxonConfiguration {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /** The revision of every snapshot written field by field; snapshots without it are ignored on load. */
+    static final String SNAPSHOT_FORMAT = "fields-1";
+
+    /**
+     * Snapshots hold an aggregate's own state: its private fields, which have no getters (aggregates expose no
+     * state). Serialized field by field, and only so; events and other messages keep {@link #defaultAxonObjectMapper()}.
+     */
+    static Serializer snapshotSerializer(ObjectMapper messages) {
+        ObjectMapper fields = messages.copy()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(fields).revisionResolver(type -> SNAPSHOT_FORMAT)
+                .lenientDeserialization().build();
+    }
+
+    /**
+     * Snapshots written before {@link #SNAPSHOT_FORMAT} (by getters, so without the aggregate's state) are passed
+     * over: the aggregate loads from its events, and its next snapshot replaces the old one.
+     */
+    static SnapshotFilter currentSnapshotsOnly() {
+        return snapshot -> SNAPSHOT_FORMAT.equals(snapshot.getPayload().getType().getRevision());
+    }
+
     @Bean
     MongoTemplate axonMongoTemplate(MongoClient client, @Value("${playmark.mongodb.database}") String database) {
         return DefaultMongoTemplate.builder().mongoDatabase(client, database).build();
@@ -94,9 +122,10 @@ class AxonConfiguration {
     @Bean
     EventStorageEngine eventStorageEngine(EventStoreProperties properties, MongoClient client,
                                           @Value("${playmark.mongodb.database}") String database,
-                                          MongoTemplate axonMongoTemplate, Serializer serializer,
+                                          MongoTemplate axonMongoTemplate, ObjectMapper defaultAxonObjectMapper,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration) {
+        Serializer snapshots = snapshotSerializer(defaultAxonObjectMapper);
         return switch (properties.engine()) {
             case GAP_AWARE -> GapAwareMongoEventStorageEngine.builder()
                     .database(client.getDatabase(database))
@@ -105,14 +134,16 @@ class AxonConfiguration {
                     .writeTimeout(properties.writeTimeout())
                     .positionBlockSize(properties.positionBlockSize())
                     .positionLease(properties.positionLease())
-                    .snapshotSerializer(serializer)
+                    .snapshotSerializer(snapshots)
+                    .snapshotFilter(currentSnapshotsOnly())
                     .eventSerializer(eventSerializer)
                     .upcasterChain(configuration.upcasterChain())
                     .build();
             case AXON_MONGO -> MongoEventStorageEngine.builder()
                     .mongoTemplate(axonMongoTemplate)
                     .batchSize(properties.batchSize())
-                    .snapshotSerializer(serializer)
+                    .snapshotSerializer(snapshots)
+                    .snapshotFilter(currentSnapshotsOnly())
                     .eventSerializer(eventSerializer)
                     .upcasterChain(configuration.upcasterChain())
                     .build();

@@ -72,6 +72,8 @@ class CampaignLifecycleIT extends PlaymarkIntegrationTest {
     private TestAssets assets;
 
     /** The screen the bookings reach: landscape, tagged "lobby", with a profile that plays the test creatives. */
+    /** playmark.event-store.snapshot-threshold */
+    private static final int SNAPSHOT_THRESHOLD = 100;
     private static final String LOBBY_PLAYER = "6b1f0c1e-7d43-4c38-9a51-2f4a3c8e0d11";
 
     @BeforeEach
@@ -143,6 +145,31 @@ class CampaignLifecycleIT extends PlaymarkIntegrationTest {
         assertThat(booked.get("status").asString()).isEqualTo("BOOKED");
         assertThat(statusesListed("BOOKED")).contains(id);
         assertThat(statusesListed("DRAFT")).doesNotContain(id);
+    }
+
+    @Test
+    void a_campaign_loaded_from_its_snapshot_keeps_every_setting() throws InterruptedException {
+        PlaymarkApi api = asAdmin();
+        String id = draft(api);
+        AssetId asset = landscapeImage();
+        approve(asset);
+        Instant start = Instant.now().plus(Duration.ofDays(1));
+        fillIn(api, id, start, start.plus(Duration.ofDays(2)), asset);
+        for (int rename = 0; rename < SNAPSHOT_THRESHOLD; rename++) {
+            data(api.graphQl("mutation($id: ID!, $name: String!) { renameCampaign(id: $id, name: $name) { id } }",
+                    "id", id, "name", "Snapshot " + rename), "renameCampaign");
+        }
+        Instant giveUp = Instant.now().plusSeconds(30);
+        while (mongo.getCollection("snapshots").countDocuments(new Document("_id", id)) == 0
+                && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(100);
+        }
+        assertThat(mongo.getCollection("snapshots").countDocuments(new Document("_id", id)))
+                .as("a snapshot after %s events", SNAPSHOT_THRESHOLD).isEqualTo(1);
+
+        JsonNode booked = api.graphQl(book(), "id", id);
+
+        assertThat(data(booked, "bookCampaign").get("status").asString()).as(booked.toString()).isEqualTo("BOOKED");
     }
 
     @Test
