@@ -43,7 +43,7 @@ class ScheduleGraphQlController {
 
     @QueryMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'ANALYST', 'AUDITOR')")
-    KeyPage<PlaylistView> playlists(@Argument int first, @Argument String after) {
+    KeyConnection<PlaylistView> playlists(@Argument int first, @Argument String after) {
         return reads.playlists(first, after);
     }
 
@@ -55,7 +55,7 @@ class ScheduleGraphQlController {
 
     @QueryMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'ANALYST', 'AUDITOR')")
-    KeyPage<ScheduleEntryNode> scheduleEntries(@Argument String player, @Argument Instant from,
+    KeyConnection<ScheduleEntryNode> scheduleEntries(@Argument String player, @Argument Instant from,
                                                @Argument Instant to, @Argument int first, @Argument String after) {
         return player == null ? reads.entries(first, after)
                 : reads.entriesFor(new PlayerId(player), from, to, first, after);

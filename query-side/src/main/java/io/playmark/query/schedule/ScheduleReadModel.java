@@ -49,11 +49,11 @@ class ScheduleReadModel {
     }
 
     /** Playlists are few (a network has tens to hundreds): a page is cut from the sorted collection. */
-    KeyPage<PlaylistView> playlists(int first, String after) {
-        KeyPage.requireSize(first);
-        String from = KeyPage.keyOf(after);
+    KeyConnection<PlaylistView> playlists(int first, String after) {
+        KeyConnection.requireSize(first);
+        String from = KeyConnection.keyOf(after);
         List<PlaylistView> sorted = mongo.find(new Query().with(Sort.by("name", "_id")), PlaylistView.class);
-        return KeyPage.of(sorted.stream().filter(playlist -> from == null || nameKey(playlist).compareTo(from) > 0)
+        return KeyConnection.of(sorted.stream().filter(playlist -> from == null || nameKey(playlist).compareTo(from) > 0)
                 .limit(first + 1L).toList(), ScheduleReadModel::nameKey, first, from != null);
     }
 
@@ -66,27 +66,27 @@ class ScheduleReadModel {
     }
 
     /** Entries grow with use, so a page is read by _id, from the cursor on. */
-    KeyPage<ScheduleEntryNode> entries(int first, String after) {
-        KeyPage.requireSize(first);
-        String from = KeyPage.keyOf(after);
+    KeyConnection<ScheduleEntryNode> entries(int first, String after) {
+        KeyConnection.requireSize(first);
+        String from = KeyConnection.keyOf(after);
         Query page = new Query(from == null ? new org.springframework.data.mongodb.core.query.Criteria()
                 : where("_id").gt(from)).with(Sort.by("_id")).limit(first + 1);
-        return KeyPage.of(mongo.find(page, ScheduleEntryView.class).stream()
+        return KeyConnection.of(mongo.find(page, ScheduleEntryView.class).stream()
                 .map(entry -> new ScheduleEntryNode(entry, null)).toList(), node -> node.entry().id(), first,
                 from != null);
     }
 
     /** The entries applying to a player in the window, in the order decisioning ranks them. */
-    KeyPage<ScheduleEntryNode> entriesFor(PlayerId player, Instant from, Instant to, int first, String after) {
-        KeyPage.requireSize(first);
-        String cursor = KeyPage.keyOf(after);
+    KeyConnection<ScheduleEntryNode> entriesFor(PlayerId player, Instant from, Instant to, int first, String after) {
+        KeyConnection.requireSize(first);
+        String cursor = KeyConnection.keyOf(after);
         Instant start = from == null ? Instant.now() : from;
         Instant end = to == null ? start.plus(DEFAULT_WINDOW) : to;
         List<ScheduledPlaylist> applying = queries.find(new FindScheduleEntriesForPlayerQuery(player, start, end));
         Map<String, ScheduleEntryView> entries = mongo.find(new Query(where("_id").in(applying.stream()
                 .map(ScheduledPlaylist::entryId).toList())), ScheduleEntryView.class).stream()
                 .collect(Collectors.toMap(ScheduleEntryView::id, Function.identity()));
-        return KeyPage.of(applying.stream()
+        return KeyConnection.of(applying.stream()
                 .filter(scheduled -> entries.containsKey(scheduled.entryId()))
                 .filter(scheduled -> cursor == null || rankKey(scheduled).compareTo(cursor) > 0)
                 .limit(first + 1L)

@@ -9,9 +9,9 @@ import java.util.function.Function;
 
 /**
  * A Relay connection over items in the order of a text key that is unique and sorts as the items do; the cursor is
- * the key, encoded. {@code more} says whether items follow the page.
+ * the key, encoded. Its name ends in Connection so that Spring for GraphQL passes it through as it is.
  */
-record KeyPage<T>(List<Edge<T>> edges, PageInfo pageInfo) {
+record KeyConnection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 
     record Edge<T>(T node, String cursor) {
     }
@@ -38,10 +38,10 @@ record KeyPage<T>(List<Edge<T>> edges, PageInfo pageInfo) {
     }
 
     /** The page of at most {@code first} of the given items, which come after the cursor already. */
-    static <T> KeyPage<T> of(List<T> afterCursor, Function<T, String> key, int first, boolean previous) {
+    static <T> KeyConnection<T> of(List<T> afterCursor, Function<T, String> key, int first, boolean previous) {
         List<Edge<T>> edges = afterCursor.stream().limit(first).map(item -> new Edge<>(item, Base64.getUrlEncoder()
                 .withoutPadding().encodeToString(key.apply(item).getBytes(StandardCharsets.UTF_8)))).toList();
-        return new KeyPage<>(edges, new PageInfo(afterCursor.size() > first, previous,
+        return new KeyConnection<>(edges, new PageInfo(afterCursor.size() > first, previous,
                 edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
     }
 }
