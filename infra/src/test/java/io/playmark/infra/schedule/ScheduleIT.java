@@ -43,6 +43,9 @@ class ScheduleIT extends PlaymarkIntegrationTest {
     private static final String BULK = "mutation($input: BulkScheduleInput!) { schedulePlaylistOnPlayers(input: "
             + "$input) { player ok entry { id players } error { classification message } } }";
 
+    private static final String WEEK_PLAN = "mutation($input: WeekPlanInput!) { applyWeekPlan(input: $input) { "
+            + "player ok entries { id recurrence { start rrule } } error { classification message } } }";
+
     @Autowired
     private ApplicationContext playmark;
     @Autowired
@@ -135,6 +138,30 @@ class ScheduleIT extends PlaymarkIntegrationTest {
                 .isEqualTo(results.get(0).get("entry").get("id").asString());
         assertThat(occurrences(api, berlin, Map.of("from", "2026-06-01T00:00:00Z", "to", "2026-06-03T00:00:00Z")))
                 .containsExactly("2026-06-01T10:00:00Z", "2026-06-02T10:00:00Z");
+    }
+
+    @Test
+    void a_week_plan_applied_to_players_makes_an_entry_per_slot_in_each_players_zone() {
+        PlaymarkApi api = asAdmin();
+        String playlistId = data(api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "Week", "items", List.of(
+                Map.of("assetId", approved(MediaKind.IMAGE).value(), "durationMillis", 5_000)))), "createPlaylist")
+                .get("id").asString();
+        String unknown = UUID.randomUUID().toString();
+        JsonNode results = data(api.graphQl(WEEK_PLAN, "input", Map.of("requestId", UUID.randomUUID().toString(),
+                "players", List.of(newYork, unknown), "startDate", "2026-07-01", "slots", List.of(
+                        Map.of("days", List.of("MONDAY", "FRIDAY"), "from", "07:00", "to", "10:00",
+                                "playlistId", playlistId),
+                        Map.of("days", List.of("SATURDAY"), "from", "22:00", "to", "02:00",
+                                "playlistId", playlistId)))), "applyWeekPlan");
+
+        assertThat(results.get(0).get("ok").asBoolean()).isTrue();
+        assertThat(results.get(0).get("entries").valueStream().map(entry -> entry.get("recurrence").get("rrule")
+                .asString())).containsExactly("FREQ=WEEKLY;BYDAY=MO,FR", "FREQ=WEEKLY;BYDAY=SA");
+        assertThat(results.get(1).get("ok").asBoolean()).isFalse();
+        assertThat(results.get(1).get("entries")).isEmpty();
+        // Friday 3 July 07:00 and Saturday 4 July 22:00 in New York (UTC-4); entries come in rank order, not by time
+        assertThat(occurrences(api, newYork, Map.of("from", "2026-07-03T00:00:00Z", "to", "2026-07-05T12:00:00Z")))
+                .containsExactlyInAnyOrder("2026-07-03T11:00:00Z", "2026-07-05T02:00:00Z");
     }
 
     private List<String> occurrences(PlaymarkApi api, String player, Map<String, Object> window) {

@@ -12,6 +12,7 @@ import io.playmark.kernel.schedule.PlaylistName;
 import io.playmark.kernel.schedule.ScheduleEntryId;
 import io.playmark.kernel.schedule.UpdatePlaylistCommand;
 import io.playmark.kernel.schedule.UpdateScheduleEntryCommand;
+import io.playmark.kernel.schedule.WeekPlan;
 import io.playmark.query.consistency.ProjectionCatchUp;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,10 +33,15 @@ import java.util.function.Supplier;
 class ScheduleChanges {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleChanges.class);
+    static final int MAX_PLAYERS = 1_000;
     private static final List<String> PROJECTIONS = List.of(ScheduleProjection.PROCESSING_GROUP);
 
     /** One player's outcome in a bulk scheduling. */
     record PlayerScheduleResult(String player, boolean ok, ScheduleEntryNode entry, ItemError error) {
+    }
+
+    /** One player's outcome in applying a week plan: an entry per slot, or why not. */
+    record PlayerWeekPlanResult(String player, boolean ok, List<ScheduleEntryNode> entries, ItemError error) {
     }
 
     record ItemError(ErrorKind classification, String message) {
@@ -98,11 +105,7 @@ class ScheduleChanges {
      */
     List<PlayerScheduleResult> scheduleOnPlayers(ScheduleInputs.BulkScheduleInput input) {
         String request = new ScheduleEntryId(required("requestId", input.requestId())).value();
-        List<String> players = input.players() == null ? List.of() : input.players();
-        if (players.isEmpty() || players.size() > ScheduleInputs.BulkScheduleInput.MAX_PLAYERS) {
-            throw new InvalidValueException("players", "between 1 and "
-                    + ScheduleInputs.BulkScheduleInput.MAX_PLAYERS + " players, " + players.size() + " were given");
-        }
+        List<String> players = requirePlayers(input.players());
         input.definitionFor(PlayerId.random()); // the shared parts are checked once, before any player
         List<PlayerScheduleResult> results = new ArrayList<>(players.size());
         for (String player : players) {
@@ -111,11 +114,53 @@ class ScheduleChanges {
         return results;
     }
 
+    /**
+     * For each player, an entry per slot, sent in slot order; the first refusal ends that player's answer (slots
+     * already created stay, and a retry completes them). Entry ids: request id, player and slot index.
+     */
+    List<PlayerWeekPlanResult> applyWeekPlan(ScheduleInputs.WeekPlanInput input) {
+        String request = new ScheduleEntryId(required("requestId", input.requestId())).value();
+        List<String> players = requirePlayers(input.players());
+        WeekPlan plan = input.plan();
+        LocalDate firstDay = input.firstDay();
+        List<PlayerWeekPlanResult> results = new ArrayList<>(players.size());
+        for (String player : players) {
+            try {
+                PlayerId playerId = new PlayerId(player);
+                List<ScheduleEntryNode> entries = new ArrayList<>();
+                for (int slot = 0; slot < plan.slots().size(); slot++) {
+                    ScheduleEntryId id = entryId(request + "/" + playerId.value() + "/" + slot);
+                    var command = new CreateScheduleEntryCommand(id, input.definitionFor(playerId,
+                            plan.slots().get(slot), firstDay));
+                    creating(() -> commands.sendAndWait(command));
+                    entries.add(caughtUp(id));
+                }
+                results.add(new PlayerWeekPlanResult(player, true, entries, null));
+            } catch (RuntimeException failure) {
+                results.add(new PlayerWeekPlanResult(player, false, List.of(), itemError(player, failure)));
+            }
+        }
+        return results;
+    }
+
+    private static List<String> requirePlayers(List<String> given) {
+        List<String> players = given == null ? List.of() : given;
+        if (players.isEmpty() || players.size() > MAX_PLAYERS) {
+            throw new InvalidValueException("players", "between 1 and " + MAX_PLAYERS + " players, "
+                    + players.size() + " were given");
+        }
+        return players;
+    }
+
+    /** A name-based UUID, so that the same request makes the same entries. */
+    private static ScheduleEntryId entryId(String name) {
+        return new ScheduleEntryId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
+    }
+
     private PlayerScheduleResult scheduleOn(String request, String player, ScheduleInputs.BulkScheduleInput input) {
         try {
             PlayerId playerId = new PlayerId(player);
-            ScheduleEntryId id = new ScheduleEntryId(UUID.nameUUIDFromBytes((request + "/" + playerId.value())
-                    .getBytes(StandardCharsets.UTF_8)).toString());
+            ScheduleEntryId id = entryId(request + "/" + playerId.value());
             var command = new CreateScheduleEntryCommand(id, input.definitionFor(playerId));
             creating(() -> commands.sendAndWait(command));
             return new PlayerScheduleResult(player, true, caughtUp(id), null);

@@ -104,6 +104,12 @@ class ScheduleGraphQlController {
         return changes.scheduleOnPlayers(input);
     }
 
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    List<ScheduleChanges.PlayerWeekPlanResult> applyWeekPlan(@Argument ScheduleInputs.WeekPlanInput input) {
+        return changes.applyWeekPlan(input);
+    }
+
     @SchemaMapping(typeName = "ScheduleEntry", field = "id")
     String entryId(ScheduleEntryNode node) {
         return node.entry().id();

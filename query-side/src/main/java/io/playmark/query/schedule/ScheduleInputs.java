@@ -12,13 +12,18 @@ import io.playmark.kernel.schedule.Recurrence;
 import io.playmark.kernel.schedule.ScheduleEntryDefinition;
 import io.playmark.kernel.schedule.SchedulePriority;
 import io.playmark.kernel.schedule.ScheduleTarget;
+import io.playmark.kernel.schedule.WeekPlan;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The GraphQL inputs of playlists and schedule entries, turned into kernel values that name the field at fault. */
@@ -84,8 +89,6 @@ final class ScheduleInputs {
     record BulkScheduleInput(String requestId, String playlistId, List<String> players, RecurrenceInput recurrence,
                              Integer priority, Boolean exclusive) {
 
-        static final int MAX_PLAYERS = 1_000;
-
         /** The definition for one player: the same playlist, recurrence and rank. */
         ScheduleEntryDefinition definitionFor(PlayerId player) {
             return new ScheduleEntryDefinition(new PlaylistId(playlistId), new ScheduleTarget(Set.of(player),
@@ -94,17 +97,51 @@ final class ScheduleInputs {
         }
     }
 
+    record WeekPlanInput(String requestId, List<String> players, String startDate, List<WeekPlanSlotInput> slots,
+                         Integer priority, Boolean exclusive) {
+
+        WeekPlan plan() {
+            return new WeekPlan(slots == null ? List.of() : slots.stream().map(WeekPlanSlotInput::slot).toList());
+        }
+
+        LocalDate firstDay() {
+            return parsed("startDate", startDate, LocalDate::parse, "a date like 2026-03-23");
+        }
+
+        /** The entry one slot of the plan makes for one player. */
+        ScheduleEntryDefinition definitionFor(PlayerId player, WeekPlan.Slot slot, LocalDate firstDay) {
+            return new ScheduleEntryDefinition(slot.playlistId(), new ScheduleTarget(Set.of(player), Set.of()),
+                    slot.recurrenceFrom(firstDay), new SchedulePriority(orZero(priority),
+                    Boolean.TRUE.equals(exclusive)));
+        }
+    }
+
+    record WeekPlanSlotInput(List<DayOfWeek> days, String from, String to, String playlistId) {
+
+        WeekPlan.Slot slot() {
+            return new WeekPlan.Slot(days == null ? Set.of() : Set.copyOf(days), time("slots.from", from),
+                    time("slots.to", to), new PlaylistId(playlistId));
+        }
+    }
+
     static Set<PlayerId> players(List<String> ids) {
         return ids == null ? Set.of() : ids.stream().map(PlayerId::new).collect(Collectors.toSet());
     }
 
     private static LocalDateTime local(String field, String value) {
+        return parsed(field, value, LocalDateTime::parse, "a local date and time like 2026-03-23T07:00");
+    }
+
+    private static <T> T parsed(String field, String value, Function<String, T> parse, String expected) {
         try {
-            return LocalDateTime.parse(Objects.requireNonNull(value, field).strip());
+            return parse.apply(Objects.requireNonNull(value, field).strip());
         } catch (DateTimeParseException | NullPointerException malformed) {
-            throw new InvalidValueException(field, field + " must be a local date and time like 2026-03-23T07:00, "
-                    + "was '" + value + "'");
+            throw new InvalidValueException(field, field + " must be " + expected + ", was '" + value + "'");
         }
+    }
+
+    private static LocalTime time(String field, String value) {
+        return parsed(field, value, LocalTime::parse, "a local time like 07:00");
     }
 
     private static int orZero(Integer value) {
