@@ -46,6 +46,10 @@ class ScheduleIT extends PlaymarkIntegrationTest {
     private static final String WEEK_PLAN = "mutation($input: WeekPlanInput!) { applyWeekPlan(input: $input) { "
             + "player ok entries { id recurrence { start rrule } } error { classification message } } }";
 
+    private static final String CREATE_GROUP = "mutation($input: PlayerGroupInput!) { createPlayerGroup(input: "
+            + "$input) { id } }";
+    private static final String DELETE_ENTRY = "mutation($id: ID!) { deleteScheduleEntry(id: $id) }";
+
     @Autowired
     private ApplicationContext playmark;
     @Autowired
@@ -162,6 +166,26 @@ class ScheduleIT extends PlaymarkIntegrationTest {
         // Friday 3 July 07:00 and Saturday 4 July 22:00 in New York (UTC-4); entries come in rank order, not by time
         assertThat(occurrences(api, newYork, Map.of("from", "2026-07-03T00:00:00Z", "to", "2026-07-05T12:00:00Z")))
                 .containsExactlyInAnyOrder("2026-07-03T11:00:00Z", "2026-07-05T02:00:00Z");
+    }
+
+    @Test
+    void an_entry_on_a_group_applies_to_its_members_only_and_stops_when_deleted() {
+        PlaymarkApi api = asAdmin();
+        String playlistId = data(api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "Group", "items", List.of(
+                Map.of("assetId", approved(MediaKind.IMAGE).value(), "durationMillis", 5_000)))), "createPlaylist")
+                .get("id").asString();
+        String group = data(api.graphQl(CREATE_GROUP, "input", Map.of("name", "Schedule group " + berlin,
+                "players", List.of(berlin))), "createPlayerGroup").get("id").asString();
+        String entry = data(api.graphQl(CREATE_ENTRY, "input", Map.of("playlistId", playlistId, "groups",
+                List.of(group), "recurrence", Map.of("start", "2026-08-01T09:00", "durationMinutes", 30))),
+                "createScheduleEntry").get("id").asString();
+        Map<String, Object> day = Map.of("from", "2026-08-01T00:00:00Z", "to", "2026-08-02T00:00:00Z");
+
+        assertThat(occurrences(api, berlin, day)).containsExactly("2026-08-01T07:00:00Z");
+        assertThat(occurrences(api, newYork, day)).isEmpty();
+
+        assertThat(data(api.graphQl(DELETE_ENTRY, "id", entry), "deleteScheduleEntry").asString()).isEqualTo(entry);
+        assertThat(occurrences(api, berlin, day)).isEmpty();
     }
 
     private List<String> occurrences(PlaymarkApi api, String player, Map<String, Object> window) {
