@@ -2,6 +2,7 @@ package io.playmark.query.schedule;
 
 import io.playmark.kernel.ErrorKind;
 import io.playmark.kernel.InvalidValueException;
+import io.playmark.kernel.NotFoundException;
 import io.playmark.kernel.player.PlayerId;
 import io.playmark.kernel.schedule.CreatePlaylistCommand;
 import io.playmark.kernel.schedule.CreateScheduleEntryCommand;
@@ -212,7 +213,7 @@ class ScheduleChanges {
         try {
             send.get();
         } catch (AggregateNotFoundException unknown) {
-            throw new io.playmark.kernel.NotFoundException("No " + what + " with id " + id);
+            throw new NotFoundException("No " + what + " with id " + id);
         }
     }
 }

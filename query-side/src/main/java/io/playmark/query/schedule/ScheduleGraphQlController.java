@@ -1,6 +1,7 @@
 package io.playmark.query.schedule;
 
 import io.playmark.kernel.player.PlayerId;
+import io.playmark.kernel.schedule.Occurrence;
 import io.playmark.kernel.schedule.PlaylistId;
 import io.playmark.kernel.schedule.ScheduleEntryDefinedEvent;
 import io.playmark.kernel.schedule.ScheduleEntryId;
@@ -166,7 +167,7 @@ class ScheduleGraphQlController {
     }
 
     @SchemaMapping(typeName = "Occurrence", field = "localStart")
-    String localStart(io.playmark.kernel.schedule.Occurrence occurrence) {
+    String localStart(Occurrence occurrence) {
         return occurrence.localStart().toString();
     }
 

@@ -9,6 +9,7 @@ import io.playmark.kernel.schedule.SchedulePriority;
 import io.playmark.kernel.schedule.ScheduledPlaylist;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -69,7 +70,7 @@ class ScheduleReadModel {
     KeyConnection<ScheduleEntryNode> entries(int first, String after) {
         KeyConnection.requireSize(first);
         String from = KeyConnection.keyOf(after);
-        Query page = new Query(from == null ? new org.springframework.data.mongodb.core.query.Criteria()
+        Query page = new Query(from == null ? new Criteria()
                 : where("_id").gt(from)).with(Sort.by("_id")).limit(first + 1);
         return KeyConnection.of(mongo.find(page, ScheduleEntryView.class).stream()
                 .map(entry -> new ScheduleEntryNode(entry, null)).toList(), node -> node.entry().id(), first,

@@ -2,8 +2,10 @@ package io.playmark.kernel.schedule;
 
 import org.axonframework.serialization.Revision;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A schedule entry created or changed: the whole definition as plain values (floating local start, length,
@@ -24,6 +26,6 @@ public record ScheduleEntryDefinedEvent(String entryId, String playlistId, List<
     }
 
     public Recurrence recurrence() {
-        return new Recurrence(start, java.time.Duration.ofMillis(lengthMillis), rrule, java.util.Set.copyOf(exceptions));
+        return new Recurrence(start, Duration.ofMillis(lengthMillis), rrule, Set.copyOf(exceptions));
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -61,6 +62,6 @@ public record WeekPlan(List<Slot> slots) {
     /** The playlists the plan plays, each once. */
     public Set<PlaylistId> playlists() {
         return slots.stream().map(Slot::playlistId).collect(Collectors.toCollection(() -> new TreeSet<>(
-                java.util.Comparator.comparing(PlaylistId::value))));
+                Comparator.comparing(PlaylistId::value))));
     }
 }
