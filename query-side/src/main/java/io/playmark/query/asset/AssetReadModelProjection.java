@@ -11,6 +11,8 @@ import io.playmark.kernel.asset.FindExpiredAssetsQuery;
 import io.playmark.kernel.asset.IsBlobReferencedQuery;
 import io.playmark.kernel.asset.Orientation;
 import io.playmark.kernel.asset.PlayerCompatibility;
+import io.playmark.kernel.schedule.FindPlaylistAssetQuery;
+import io.playmark.kernel.schedule.PlaylistAsset;
 import io.playmark.query.consistency.ProcessorTokens;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -103,6 +105,14 @@ public class AssetReadModelProjection {
         return view == null ? null : new CreativeAsset(view.id(), view.approval(), view.status(),
                 view.probe() == null ? null : Orientation.of(view.probe()),
                 view.playableBy().stream().map(PlayerCompatibility.Playable::profile).toList());
+    }
+
+    /** What playlists check before they play an asset: a video's probed length is its default duration. */
+    @QueryHandler
+    PlaylistAsset find(FindPlaylistAssetQuery query) {
+        AssetView view = mongo.findById(query.assetId().value(), AssetView.class);
+        return view == null ? null : new PlaylistAsset(view.id(), view.approval(), view.status(), view.kind(),
+                view.probe() == null ? null : view.probe().durationMillis());
     }
 
     @QueryHandler

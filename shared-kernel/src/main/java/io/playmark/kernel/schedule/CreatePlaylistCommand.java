@@ -1,0 +1,15 @@
+package io.playmark.kernel.schedule;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.Objects;
+
+public record CreatePlaylistCommand(@TargetAggregateIdentifier PlaylistId playlistId, PlaylistName name,
+                                    PlaylistContent content) {
+
+    public CreatePlaylistCommand {
+        Objects.requireNonNull(playlistId, "playlistId");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(content, "content");
+    }
+}

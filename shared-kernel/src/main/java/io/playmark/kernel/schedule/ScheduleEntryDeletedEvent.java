@@ -1,0 +1,7 @@
+package io.playmark.kernel.schedule;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record ScheduleEntryDeletedEvent(String entryId) {
+}
