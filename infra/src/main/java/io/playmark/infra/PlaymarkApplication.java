@@ -3,10 +3,16 @@ package io.playmark.infra;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import java.time.ZoneOffset;
+import java.util.TimeZone;
+
 @SpringBootApplication(scanBasePackages = "io.playmark")
 public class PlaymarkApplication {
 
     static {
+        // Spring Data writes zone-less local times (dayparts, recurrences) to MongoDB through the JVM's zone: in UTC
+        // on every instance, they read back the same wherever an instance runs
+        TimeZone.setDefault(TimeZone.getTimeZone(ZoneOffset.UTC));
         // Playmark runs on closed networks; Axon's update check would only log failures there.
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
