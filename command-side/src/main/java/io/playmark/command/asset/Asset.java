@@ -6,6 +6,7 @@ import io.playmark.kernel.asset.ApproveAssetCommand;
 import io.playmark.kernel.asset.AssetApprovedEvent;
 import io.playmark.kernel.asset.AssetContentStoredEvent;
 import io.playmark.kernel.asset.AssetDeletedEvent;
+import io.playmark.kernel.asset.AssetId;
 import io.playmark.kernel.asset.AssetMetadata;
 import io.playmark.kernel.asset.AssetMetadataEditedEvent;
 import io.playmark.kernel.asset.AssetMovedEvent;
@@ -18,6 +19,7 @@ import io.playmark.kernel.asset.AssetRenditionProducedEvent;
 import io.playmark.kernel.asset.AssetRetiredEvent;
 import io.playmark.kernel.asset.AssetStatus;
 import io.playmark.kernel.asset.AssetTaggedEvent;
+import io.playmark.kernel.asset.AssetUse;
 import io.playmark.kernel.asset.DeleteAssetCommand;
 import io.playmark.kernel.asset.EditAssetMetadataCommand;
 import io.playmark.kernel.asset.MoveAssetCommand;
@@ -39,10 +41,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -201,12 +205,21 @@ public class Asset {
         }
     }
 
-    /** Deleting twice is a success, so a retried delete never fails on its own first try. */
+    /**
+     * Deleting twice is a success, so a retried delete never fails on its own first try. An asset that a campaign
+     * or a playlist uses stays until they no longer do: deleting it would leave them showing nothing.
+     */
     @CommandHandler
-    public void handle(DeleteAssetCommand command) {
-        if (status != AssetStatus.DELETED) {
-            apply(new AssetDeletedEvent(assetId, title, fileName, sha256));
+    public void handle(DeleteAssetCommand command, AssetUses uses) {
+        if (status == AssetStatus.DELETED) {
+            return;
         }
+        List<AssetUse> users = uses.of(new AssetId(assetId));
+        if (!users.isEmpty()) {
+            throw new ConflictException("Asset " + assetId + " is in use by " + users.stream().map(AssetUse::toString)
+                    .collect(Collectors.joining(", ")) + "; take it out of them, or retire it, before deleting it");
+        }
+        apply(new AssetDeletedEvent(assetId, title, fileName, sha256));
     }
 
     private void applyContent(String id, int version, String name, StoredContent content) {

@@ -5,6 +5,7 @@ import io.playmark.kernel.asset.ApproveAssetCommand;
 import io.playmark.kernel.asset.AssetApprovedEvent;
 import io.playmark.kernel.asset.AssetContentStoredEvent;
 import io.playmark.kernel.asset.AssetDeletedEvent;
+import io.playmark.kernel.asset.AssetUse;
 import io.playmark.kernel.asset.AssetId;
 import io.playmark.kernel.asset.AssetMetadata;
 import io.playmark.kernel.asset.AssetMetadataEditedEvent;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,10 +69,13 @@ class AssetTest {
     private final AssetProbedEvent probed = new AssetProbedEvent(ID.value(), 1, PROBE);
 
     private FixtureConfiguration<Asset> fixture;
+    /** Who uses the asset, as the campaign and playlist read models would answer. */
+    private final List<AssetUse> users = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Asset.class);
+        fixture.registerInjectableResource((AssetUses) asset -> List.copyOf(users));
     }
 
     @Test
@@ -259,6 +264,17 @@ class AssetTest {
             fixture.given(registered, stored).when(new DeleteAssetCommand(ID)).expectEvents(deleted);
             fixture.given(registered, stored, deleted).when(new DeleteAssetCommand(ID))
                     .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void an_asset_in_use_is_not_deleted_and_the_refusal_names_every_user() {
+            users.add(new AssetUse(AssetUse.Kind.CAMPAIGN, "c-1", "Summer sale"));
+            users.add(new AssetUse(AssetUse.Kind.PLAYLIST, "p-1", "Lobby loop"));
+
+            fixture.given(registered, stored).when(new DeleteAssetCommand(ID))
+                    .expectException(ConflictException.class)
+                    .expectExceptionMessage("Asset " + ID + " is in use by campaign 'Summer sale' (c-1), playlist "
+                            + "'Lobby loop' (p-1); take it out of them, or retire it, before deleting it");
         }
 
         @Test

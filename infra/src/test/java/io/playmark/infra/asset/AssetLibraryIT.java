@@ -287,6 +287,35 @@ class AssetLibraryIT extends PlaymarkIntegrationTest {
     }
 
     @Test
+    void the_rest_batch_answers_per_item_as_graphql_does_and_refuses_a_batch_without_an_operation() {
+        AssetId first = video("Rest batch " + word, folder, 1280, 720, 5_000);
+        AssetId second = video("Rest batch two " + word, folder, 1280, 720, 5_000);
+        String unknown = UUID.randomUUID().toString();
+        PlaymarkApi manager = as(Role.MANAGER);
+
+        PlaymarkApi.Response tagged = manager.post("/api/v1/assets/batch", Map.of("operation", "TAG",
+                "ids", List.of(first.value(), unknown, second.value()), "add", List.of("Rest " + word)));
+
+        assertThat(tagged.status()).as(tagged.text()).isEqualTo(200);
+        JsonNode results = tagged.body().get("results");
+        assertThat(results.valueStream().map(result -> result.get("ok").asBoolean())).containsExactly(true, false, true);
+        assertThat(results.get(1).get("error").get("classification").asString()).isEqualTo("NOT_FOUND");
+        assertThat(results.get(2).get("asset").get("tags").toString()).contains("rest " + word);
+        assertThat(titles(search(Map.of("tags", List.of("rest " + word)))))
+                .containsExactlyInAnyOrder("Rest batch " + word, "Rest batch two " + word);
+
+        PlaymarkApi.Response moved = manager.post("/api/v1/assets/batch", Map.of("operation", "MOVE",
+                "ids", List.of(first.value()), "folder", folder + "/moved"));
+        assertThat(moved.body().get("results").get(0).get("asset").get("folder").asString()).isEqualTo(folder + "/moved");
+
+        PlaymarkApi.Response noOperation = manager.post("/api/v1/assets/batch", Map.of("ids", List.of(first.value())));
+        assertThat(noOperation.status()).isEqualTo(400);
+        assertThat(noOperation.text()).contains("operation");
+        assertThat(as(Role.ANALYST).post("/api/v1/assets/batch", Map.of("operation", "DELETE",
+                "ids", List.of(first.value()))).status()).isEqualTo(403);
+    }
+
+    @Test
     void tags_moves_and_deletes_are_in_search_when_the_mutation_answers() {
         AssetId id = video("Organized " + word, folder, 1280, 720, 5_000);
         PlaymarkApi admin = asAdmin();

@@ -173,6 +173,39 @@ class CampaignLifecycleIT extends PlaymarkIntegrationTest {
     }
 
     @Test
+    void an_asset_in_use_is_not_deleted_and_says_who_uses_it_until_they_no_longer_do() {
+        PlaymarkApi api = asAdmin();
+        String campaign = draft(api);
+        AssetId asset = landscapeImage();
+        approve(asset);
+        Instant start = Instant.now().plus(Duration.ofDays(1));
+        fillIn(api, campaign, start, start.plus(Duration.ofDays(2)), asset);
+        String playlist = data(api.graphQl("mutation($input: PlaylistInput!) { createPlaylist(input: $input) { id } }",
+                "input", Map.of("name", "Uses " + asset.value(), "items",
+                        List.of(Map.of("assetId", asset.value(), "durationMillis", 10_000)))), "createPlaylist")
+                .get("id").asString();
+
+        JsonNode used = data(api.graphQl("query($id: ID!) { asset(id: $id) { usedBy { kind id name } } }",
+                "id", asset.value()), "asset").get("usedBy");
+        assertThat(used.valueStream().map(use -> use.get("kind").asString() + ":" + use.get("id").asString()))
+                .containsExactly("CAMPAIGN:" + campaign, "PLAYLIST:" + playlist);
+        JsonNode refused = deleteAsset(api, asset);
+        assertThat(refused.get("ok").asBoolean()).isFalse();
+        assertThat(refused.get("error").get("classification").asString()).isEqualTo("CONFLICT");
+        assertThat(refused.get("error").get("message").asString()).contains(campaign, playlist);
+
+        data(api.graphQl("mutation($id: ID!) { deletePlaylist(id: $id) }", "id", playlist), "deletePlaylist");
+        data(api.graphQl(lifecycle("archiveCampaign"), "id", campaign), "archiveCampaign");
+
+        assertThat(deleteAsset(api, asset).get("ok").asBoolean()).isTrue();
+    }
+
+    private static JsonNode deleteAsset(PlaymarkApi api, AssetId asset) {
+        return data(api.graphQl("mutation($ids: [ID!]!) { deleteAssets(ids: $ids) { id ok error { classification "
+                + "message } } }", "ids", List.of(asset.value())), "deleteAssets").get(0);
+    }
+
+    @Test
     void an_active_campaign_pauses_and_resumes_and_a_draft_cannot_be_paused() {
         PlaymarkApi api = asAdmin();
         String id = draft(api);

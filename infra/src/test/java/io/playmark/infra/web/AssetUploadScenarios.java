@@ -6,6 +6,7 @@ import io.playmark.infra.support.PlaymarkIntegrationTest;
 import io.playmark.infra.support.TestFiles;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -59,6 +60,14 @@ final class AssetUploadScenarios {
         scenarios.put("POST " + versions + " 413", () -> admin.post(unknown, huge.get()));
         scenarios.put("POST " + versions + " 415", () -> admin.post(unknown, refused.get()));
         scenarios.put("POST " + versions + " 429", () -> whenSpent.apply(screen, api -> api.post(unknown, form.get())));
+
+        String batch = ASSETS + "/batch";
+        Map<String, Object> retire = Map.of("operation", "RETIRE", "ids", List.of(UUID.randomUUID().toString()));
+        scenarios.put("POST " + batch + " 200", () -> manager.post(batch, retire));
+        scenarios.put("POST " + batch + " 400", () -> admin.post(batch, Map.of("ids", List.of())));
+        scenarios.put("POST " + batch + " 401", () -> anonymous.post(batch, retire));
+        scenarios.put("POST " + batch + " 403", () -> analyst.post(batch, retire));
+        scenarios.put("POST " + batch + " 429", () -> whenSpent.apply(screen, api -> api.post(batch, retire)));
     }
 
     /** The asset holding the file's content: uploading it again answers it. */

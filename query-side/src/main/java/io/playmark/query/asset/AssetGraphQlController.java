@@ -11,7 +11,9 @@ import io.playmark.kernel.asset.AssetSearchFilter;
 import io.playmark.kernel.asset.AssetSort;
 import io.playmark.kernel.asset.AssetStatus;
 import io.playmark.kernel.asset.AssetTitle;
+import io.playmark.kernel.asset.AssetUse;
 import io.playmark.kernel.asset.DeleteAssetCommand;
+import io.playmark.kernel.asset.FindAssetUsesQuery;
 import io.playmark.kernel.asset.DurationRange;
 import io.playmark.kernel.asset.EditAssetMetadataCommand;
 import io.playmark.kernel.asset.FindAssetQuery;
@@ -36,6 +38,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
@@ -56,19 +59,18 @@ import java.util.function.Function;
 @Controller
 class AssetGraphQlController {
 
-    private static final Logger log = LoggerFactory.getLogger(AssetGraphQlController.class);
-    private static final List<String> PROJECTIONS =
-            List.of(AssetReadModelProjection.PROCESSING_GROUP, AssetSearchProjection.PROCESSING_GROUP);
-    static final int MAX_BATCH = 100;
 
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final ProjectionCatchUp catchUp;
+    private final AssetBatches batches;
 
-    AssetGraphQlController(CommandGateway commands, QueryGateway queries, ProjectionCatchUp catchUp) {
+    AssetGraphQlController(CommandGateway commands, QueryGateway queries, ProjectionCatchUp catchUp,
+                           AssetBatches batches) {
         this.commands = commands;
         this.queries = queries;
         this.catchUp = catchUp;
+        this.batches = batches;
     }
 
     record AssetFilterInput(List<MediaKind> kinds, List<AssetStatus> statuses, List<Approval> approvals,
@@ -105,7 +107,12 @@ class AssetGraphQlController {
     @QueryMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'ANALYST', 'AUDITOR')")
     AssetView asset(@Argument String id) {
-        return find(new AssetId(id));
+        return batches.find(new AssetId(id));
+    }
+
+    @SchemaMapping(typeName = "Asset")
+    List<AssetUse> usedBy(AssetView asset) {
+        return new FindAssetUsesQuery(new AssetId(asset.id())).askAll(queries);
     }
 
     @QueryMapping
@@ -131,10 +138,10 @@ class AssetGraphQlController {
         try {
             commands.sendAndWait(new EditAssetMetadataCommand(assetId, input.metadata()));
         } catch (AggregateNotFoundException unknown) {
-            throw notFound(assetId);
+            throw new NotFoundException("No asset with id " + assetId);
         }
-        catchUp.awaitCaughtUp(assetId.value(), PROJECTIONS);
-        return find(assetId);
+        catchUp.awaitCaughtUp(assetId.value(), AssetBatches.PROJECTIONS);
+        return batches.find(assetId);
     }
 
     @MutationMapping
@@ -143,94 +150,37 @@ class AssetGraphQlController {
                                      @Argument List<String> remove) {
         Set<Tag> added = Tag.of(add);
         Set<Tag> removed = Tag.of(remove);
-        return batch(ids, id -> new TagAssetCommand(id, added, removed));
+        return batches.run(ids, id -> new TagAssetCommand(id, added, removed));
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     List<AssetBatchResult> moveAssets(@Argument List<String> ids, @Argument String folder) {
         FolderPath to = new FolderPath(folder);
-        return batch(ids, id -> new MoveAssetCommand(id, to));
+        return batches.run(ids, id -> new MoveAssetCommand(id, to));
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     List<AssetBatchResult> approveAssets(@Argument List<String> ids, @Argument String comment) {
-        return batch(ids, id -> new ApproveAssetCommand(id, comment));
+        return batches.run(ids, id -> new ApproveAssetCommand(id, comment));
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     List<AssetBatchResult> rejectAssets(@Argument List<String> ids, @Argument String comment) {
-        return batch(ids, id -> new RejectAssetCommand(id, comment));
+        return batches.run(ids, id -> new RejectAssetCommand(id, comment));
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     List<AssetBatchResult> retireAssets(@Argument List<String> ids, @Argument String reason) {
-        return batch(ids, id -> new RetireAssetCommand(id, reason, false));
+        return batches.run(ids, id -> new RetireAssetCommand(id, reason, false));
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     List<AssetBatchResult> deleteAssets(@Argument List<String> ids) {
-        return batch(ids, DeleteAssetCommand::new);
-    }
-
-    /**
-     * Sends each item's command and records its failure, if any; then waits for the projections of the changed
-     * assets and reads them.
-     */
-    private List<AssetBatchResult> batch(List<String> ids, Function<AssetId, Object> command) {
-        if (ids.isEmpty() || ids.size() > MAX_BATCH) {
-            throw new InvalidValueException("ids", "between 1 and " + MAX_BATCH + " ids, " + ids.size()
-                    + " were given");
-        }
-        Map<String, AssetBatchResult> failures = new LinkedHashMap<>();
-        for (String id : ids) {
-            try {
-                AssetId assetId = new AssetId(id);
-                commands.sendAndWait(command.apply(assetId));
-            } catch (RuntimeException failure) {
-                failures.put(id, failed(id, failure));
-            }
-        }
-        List<AssetBatchResult> results = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            AssetBatchResult failure = failures.get(id);
-            if (failure == null) {
-                AssetId assetId = new AssetId(id);
-                catchUp.awaitCaughtUp(assetId.value(), PROJECTIONS);
-                results.add(AssetBatchResult.succeeded(id, find(assetId)));
-            } else {
-                results.add(failure);
-            }
-        }
-        return results;
-    }
-
-    private static AssetBatchResult failed(String id, RuntimeException failure) {
-        if (failure instanceof AggregateNotFoundException) {
-            return AssetBatchResult.failed(id, ErrorKind.NOT_FOUND, "No asset with id " + id);
-        }
-        return ErrorKind.domainCause(failure)
-                .map(cause -> AssetBatchResult.failed(id, ErrorKind.of(cause).orElseThrow(), cause.getMessage()))
-                .orElseGet(() -> {
-                    log.error("Changing asset {} in a batch failed", id, failure);
-                    return AssetBatchResult.failed(id, ErrorKind.INTERNAL_ERROR,
-                            "Playmark failed to change this asset; its log tells why");
-                });
-    }
-
-    private AssetView find(AssetId id) {
-        AssetView view = queries.query(new FindAssetQuery(id), ResponseTypes.instanceOf(AssetView.class)).join();
-        if (view == null) {
-            throw notFound(id);
-        }
-        return view;
-    }
-
-    private static NotFoundException notFound(AssetId id) {
-        return new NotFoundException("No asset with id " + id);
+        return batches.run(ids, DeleteAssetCommand::new);
     }
 }

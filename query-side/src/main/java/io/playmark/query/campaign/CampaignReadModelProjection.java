@@ -1,5 +1,7 @@
 package io.playmark.query.campaign;
 
+import io.playmark.kernel.asset.AssetUse;
+import io.playmark.kernel.asset.FindAssetUsesQuery;
 import io.playmark.kernel.campaign.CampaignCapsSetEvent;
 import io.playmark.kernel.campaign.CampaignCreatedEvent;
 import io.playmark.kernel.campaign.CampaignCreativesSetEvent;
@@ -132,6 +134,15 @@ public class CampaignReadModelProjection {
         indexStatus();
     }
 
+    /** Campaigns that will or may still show the asset; completed and archived ones keep it only in their history. */
+    @QueryHandler
+    List<AssetUse> find(FindAssetUsesQuery query) {
+        Query showing = Query.query(where("creatives.assetId").is(query.assetId().value())
+                .and("status").nin(CampaignStatus.COMPLETED, CampaignStatus.ARCHIVED));
+        return mongo.find(showing, CampaignView.class).stream()
+                .map(campaign -> new AssetUse(AssetUse.Kind.CAMPAIGN, campaign.id(), campaign.name())).toList();
+    }
+
     @QueryHandler
     CampaignView find(FindCampaignQuery query) {
         return mongo.findById(query.campaignId().value(), CampaignView.class);
@@ -166,5 +177,8 @@ public class CampaignReadModelProjection {
     private void indexStatus() {
         mongo.indexOps(CampaignView.class).createIndex(new Index().on("status", Sort.Direction.ASC)
                 .on("createdAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC).named("status_createdAt"));
+        // which campaigns show an asset (FindAssetUsesQuery): a multikey index on a real MongoDB
+        mongo.indexOps(CampaignView.class).createIndex(new Index().on("creatives.assetId", Sort.Direction.ASC)
+                .named("creatives_assetId"));
     }
 }

@@ -1,5 +1,8 @@
 package io.playmark.query.schedule;
 
+import io.playmark.kernel.asset.AssetUse;
+import io.playmark.kernel.asset.FindAssetUsesQuery;
+
 import io.playmark.kernel.player.FindTargetedPlayersQuery;
 import io.playmark.kernel.player.PlayerGroupId;
 import io.playmark.kernel.player.PlayerId;
@@ -40,6 +43,16 @@ public class ScheduleQueries {
     public ScheduleQueries(MongoTemplate mongo, QueryGateway queries) {
         this.mongo = mongo;
         this.queries = queries;
+    }
+
+    /** Playlists that play the asset (the playlists collection is small: read through, as its index is per item). */
+    @QueryHandler
+    public List<AssetUse> find(FindAssetUsesQuery query) {
+        String assetId = query.assetId().value();
+        return mongo.findAll(PlaylistView.class).stream()
+                .filter(playlist -> playlist.items().stream()
+                        .anyMatch(item -> item.kind() == PlaylistItem.Kind.ASSET && item.id().equals(assetId)))
+                .map(playlist -> new AssetUse(AssetUse.Kind.PLAYLIST, playlist.id(), playlist.name())).toList();
     }
 
     /** Walks the nested playlists breadth first; a playlist already seen is not walked again, so a loop ends. */
