@@ -51,7 +51,7 @@ final class AdSlotFiller {
         }
         var bestTier = eligible.stream().map(DecisionCampaign::tier).min(Comparator.naturalOrder()).orElseThrow();
         List<DecisionCampaign> equals = eligible.stream().filter(campaign -> campaign.tier() == bestTier).toList();
-        SplittableRandom lots = new SplittableRandom(seed(start));
+        SplittableRandom lots = Draws.at(player, start);
         DecisionCampaign winner = equals.get(lots.nextInt(equals.size()));
         for (DecisionCampaign campaign : eligible) {
             if (campaign != winner) {
@@ -74,10 +74,5 @@ final class AdSlotFiller {
             }
         }
         throw new IllegalStateException("weights exhausted");
-    }
-
-    /** String.hashCode is specified, so the seed is the same on every JVM and instance. */
-    private long seed(Instant start) {
-        return 31L * player.id().value().hashCode() + start.toEpochMilli();
     }
 }

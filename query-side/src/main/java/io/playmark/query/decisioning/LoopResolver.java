@@ -10,8 +10,10 @@ import io.playmark.kernel.schedule.ScheduledPlaylist;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 /**
@@ -86,7 +88,7 @@ public final class LoopResolver {
         long loopsBefore = Duration.between(occurrence.start(), from).toMillis() / cycleMillis;
         Instant stepStart = occurrence.start().plusMillis(loopsBefore * cycleMillis);
         while (stepStart.isBefore(to)) {
-            for (Step step : loop) {
+            for (Step step : entry.shuffle() ? shuffled(loop, Draws.at(player, stepStart)) : loop) {
                 Instant stepEnd = stepStart.plus(step.duration());
                 Instant start = stepStart.isBefore(from) ? from : stepStart;
                 Instant end = stepEnd.isAfter(to) ? to : stepEnd;
@@ -114,6 +116,16 @@ public final class LoopResolver {
             items.add(new TimelineItem(start, local, duration, fill.creative().assetId(),
                     fill.decision().winner().id().value()));
         }
+    }
+
+    /** A shuffled pass: the content in a drawn order, the ad slots still at its end. */
+    private static List<Step> shuffled(List<Step> loop, SplittableRandom draw) {
+        List<Step> content = new ArrayList<>(loop.stream().filter(step -> !step.adSlot()).toList());
+        for (int i = content.size() - 1; i > 0; i--) {
+            Collections.swap(content, i, draw.nextInt(i + 1));
+        }
+        content.addAll(loop.stream().filter(Step::adSlot).toList());
+        return content;
     }
 
     /**

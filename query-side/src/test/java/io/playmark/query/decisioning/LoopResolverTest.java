@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static io.playmark.query.decisioning.DecisioningFixtures.BERLIN;
 import static io.playmark.query.decisioning.DecisioningFixtures.adsOnly;
@@ -195,6 +197,28 @@ class LoopResolverTest {
                 id("asset alert") + "@60+15", id("asset alert") + "@75+15",
                 // the base loop resumes where its phase stands: 90 s is 30 s into its second pass
                 id("asset b") + "@90+20", "ad@110+10", id("asset a") + "@120+10");
+    }
+
+    @Test
+    void a_shuffled_loop_plays_every_item_once_a_pass_in_an_order_drawn_per_pass() {
+        Instant from = berlin("2026-05-04T10:00");
+        List<String> written = Stream.of("a", "b", "c", "d", "e").map(name -> id("asset " + name)).toList();
+        ScheduledPlaylist inOrder = entry("five", Stream.of("a", "b", "c", "d", "e").map(name -> asset(name, 10)).toList(),
+                AdSlots.slots(1, Duration.ofSeconds(10)), 0, from, from.plus(Duration.ofHours(1)));
+        ScheduledPlaylist shuffled = new ScheduledPlaylist(inOrder.entryId(), inOrder.playlistId(), "five",
+                inOrder.items(), true, inOrder.adSlots(), 0, false, inOrder.occurrences());
+        Instant to = from.plus(Duration.ofMinutes(10));
+
+        List<TimelineItem> items = resolve(List.of(shuffled), List.of(), from, to);
+
+        // no campaign fills the slots, so each one-minute pass shows its five items and leaves the last 10 s empty
+        assertThat(items).hasSize(50);
+        List<List<String>> passes = IntStream.range(0, 10)
+                .mapToObj(pass -> items.subList(pass * 5, pass * 5 + 5).stream().map(TimelineItem::assetId).toList())
+                .toList();
+        assertThat(passes).allSatisfy(pass -> assertThat(pass).containsExactlyInAnyOrderElementsOf(written));
+        assertThat(passes).anySatisfy(pass -> assertThat(pass).isNotEqualTo(written));
+        assertThat(resolve(List.of(shuffled), List.of(), from, to)).isEqualTo(items);
     }
 
     @Test
