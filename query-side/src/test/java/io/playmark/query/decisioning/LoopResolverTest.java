@@ -16,6 +16,8 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -71,22 +73,56 @@ class LoopResolverTest {
         assertThat(playsOf(lateNight, items)).isEqualTo(plays ? 1 : 0);
     }
 
-    /** A 02:00–03:00 Sunday daypart, one play a minute: skipped on the spring change, twice on the autumn one. */
-    @ParameterizedTest(name = "Sunday {0}: {1} plays")
+    /** A Sunday daypart, one play a minute: skipped when the clock jumps over it, twice when it repeats. */
+    @ParameterizedTest(name = "{0} Sunday {1} {2}–{3}: {4} plays")
     @CsvSource({
-            "2026-03-22, 60",
-            "2026-03-29, 0",
-            "2026-10-25, 120"})
-    void a_daypart_follows_the_wall_clock_across_daylight_saving_changes(LocalDate sunday, int plays) {
-        DecisionCampaign small = campaign("small hours").dayparts(daypart(DayOfWeek.SUNDAY, "02:00", "03:00")).build();
-        Instant from = sunday.atStartOfDay(BERLIN).toInstant();
-        Instant to = sunday.plusDays(1).atStartOfDay(BERLIN).toInstant();
+            "Europe/Berlin, 2026-03-22, 02:00, 03:00, 60",
+            "Europe/Berlin, 2026-03-29, 02:00, 03:00, 0",
+            "Europe/Berlin, 2026-10-25, 02:00, 03:00, 120",
+            "America/New_York, 2026-03-08, 02:00, 03:00, 0",
+            "America/New_York, 2026-11-01, 01:00, 02:00, 120",
+            "Australia/Lord_Howe, 2026-10-04, 02:00, 02:30, 0",
+            "Australia/Lord_Howe, 2026-10-04, 02:30, 03:00, 30",
+            "Australia/Lord_Howe, 2026-04-05, 01:30, 02:00, 60"})
+    void a_daypart_follows_the_wall_clock_across_daylight_saving_changes(ZoneId zone, LocalDate sunday, String start,
+                                                                          String end, int plays) {
+        DecisionCampaign small = campaign("small hours").dayparts(daypart(DayOfWeek.SUNDAY, start, end)).build();
+        Instant from = sunday.atStartOfDay(zone).toInstant();
+        Instant to = sunday.plusDays(1).atStartOfDay(zone).toInstant();
 
-        List<TimelineItem> items = resolve(List.of(adsOnly(from, to)), List.of(small), from, to);
+        List<TimelineItem> items = resolver.resolve(player(zone), List.of(adsOnly(from, to)), List.of(small), from, to)
+                .items();
 
         assertThat(playsOf(small, items)).isEqualTo(plays);
         assertThat(items).filteredOn(item -> item.campaignId() != null)
-                .allSatisfy(item -> assertThat(item.localStart().getHour()).isEqualTo(2));
+                .allSatisfy(item -> assertThat(item.localStart().toLocalTime())
+                        .isBetween(LocalTime.parse(start), LocalTime.parse(end).minusNanos(1)));
+    }
+
+    /** Saturday 22:00 to Sunday 04:00 in Berlin: six wall-clock hours, five or seven real ones on a change night. */
+    @ParameterizedTest(name = "the night after Saturday {0}: {1} plays")
+    @CsvSource({"2026-03-21, 360", "2026-03-28, 300", "2026-10-24, 420"})
+    void a_daypart_across_midnight_lasts_as_long_as_the_night_really_is(LocalDate saturday, int plays) {
+        DecisionCampaign night = campaign("night").dayparts(daypart(DayOfWeek.SATURDAY, "22:00", "04:00")).build();
+        Instant from = saturday.atTime(12, 0).atZone(BERLIN).toInstant();
+        Instant to = saturday.plusDays(1).atTime(12, 0).atZone(BERLIN).toInstant();
+
+        List<TimelineItem> items = resolve(List.of(adsOnly(from, to)), List.of(night), from, to);
+
+        assertThat(playsOf(night, items)).isEqualTo(plays);
+    }
+
+    @Test
+    void the_hour_repeated_in_autumn_has_its_own_hourly_cap() {
+        DecisionCampaign capped = campaign("capped").caps(new FrequencyCaps(5, null, null)).build();
+        Instant from = berlin("2026-10-25T01:00");
+        Instant to = berlin("2026-10-25T04:00");
+
+        List<TimelineItem> items = resolve(List.of(adsOnly(from, to)), List.of(capped), from, to);
+
+        // 01:00, 02:00 summer time, 02:00 winter time, 03:00: four real hours, five plays each
+        assertThat(Duration.between(from, to)).isEqualTo(Duration.ofHours(4));
+        assertThat(playsOf(capped, items)).isEqualTo(20);
     }
 
     @ParameterizedTest(name = "{0} against {1}: {2} plays")
