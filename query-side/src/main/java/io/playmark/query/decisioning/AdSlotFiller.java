@@ -1,0 +1,78 @@
+package io.playmark.query.decisioning;
+
+import io.playmark.kernel.campaign.Creative;
+import io.playmark.kernel.player.TargetedPlayer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Fills one ad slot: the eligible campaigns of the best tier (sponsorship, then standard, then house) draw lots,
+ * each campaign an equal chance, then the winner's creatives for the screen's orientation by weight. The lots are
+ * seeded by the player and the slot's start, so the same state always answers the same.
+ */
+final class AdSlotFiller {
+
+    private final TargetedPlayer player;
+    private final List<DecisionCampaign> campaigns;
+    private final PlayHistory history;
+
+    AdSlotFiller(TargetedPlayer player, List<DecisionCampaign> campaigns) {
+        this.player = player;
+        this.campaigns = campaigns.stream().sorted(Comparator.comparing(campaign -> campaign.id().value())).toList();
+        this.history = new PlayHistory(player.zone());
+    }
+
+    record Fill(SlotDecision decision, Creative creative) {
+    }
+
+    Fill fill(Instant start, Duration duration) {
+        Map<String, Explanation> losers = new HashMap<>();
+        List<DecisionCampaign> eligible = new ArrayList<>();
+        for (DecisionCampaign campaign : campaigns) {
+            Explanation out = Eligibility.ruleOut(campaign, player, start);
+            if (out == null) {
+                out = history.ruleOut(campaign, start);
+            }
+            if (out == null) {
+                eligible.add(campaign);
+            } else {
+                losers.put(campaign.id().value(), out);
+            }
+        }
+        if (eligible.isEmpty()) {
+            return new Fill(new SlotDecision(start, duration, null, losers), null);
+        }
+        var bestTier = eligible.stream().map(DecisionCampaign::tier).min(Comparator.naturalOrder()).orElseThrow();
+        List<DecisionCampaign> equals = eligible.stream().filter(campaign -> campaign.tier() == bestTier).toList();
+        SplittableRandom lots = Draws.at(player, start);
+        DecisionCampaign winner = equals.get(lots.nextInt(equals.size()));
+        for (DecisionCampaign campaign : eligible) {
+            if (campaign != winner) {
+                losers.put(campaign.id().value(), new Explanation(Reason.PREEMPTED, (campaign.tier() == bestTier
+                        ? "lost the draw among " + bestTier + " campaigns to " : "a " + bestTier + " campaign plays: ")
+                        + winner.name() + " (" + winner.id().value() + ")"));
+            }
+        }
+        history.record(winner.id().value(), start);
+        return new Fill(new SlotDecision(start, duration, winner, losers), pickCreative(winner, lots));
+    }
+
+    private Creative pickCreative(DecisionCampaign winner, SplittableRandom lots) {
+        List<Creative> creatives = winner.creativesFor(player.orientation());
+        int ticket = lots.nextInt(creatives.stream().mapToInt(Creative::weight).sum());
+        for (Creative creative : creatives) {
+            ticket -= creative.weight();
+            if (ticket < 0) {
+                return creative;
+            }
+        }
+        throw new IllegalStateException("weights exhausted");
+    }
+}

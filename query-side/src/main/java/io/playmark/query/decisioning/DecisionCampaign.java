@@ -1,0 +1,32 @@
+package io.playmark.query.decisioning;
+
+import io.playmark.kernel.asset.Orientation;
+import io.playmark.kernel.campaign.CampaignId;
+import io.playmark.kernel.campaign.CampaignStatus;
+import io.playmark.kernel.campaign.Creative;
+import io.playmark.kernel.campaign.Dayparts;
+import io.playmark.kernel.campaign.Flight;
+import io.playmark.kernel.campaign.FrequencyCaps;
+import io.playmark.kernel.campaign.PriorityTier;
+
+import java.util.List;
+import java.util.Objects;
+
+/** What decisioning needs to know of one campaign, in kernel types, so that it depends on no other feature's views. */
+public record DecisionCampaign(CampaignId id, String name, CampaignStatus status, Flight flight, Dayparts dayparts,
+                               PriorityTier tier, List<Creative> creatives, FrequencyCaps caps) {
+    public DecisionCampaign {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(status, "status");
+        dayparts = Objects.requireNonNullElse(dayparts, Dayparts.ALWAYS);
+        tier = Objects.requireNonNullElse(tier, PriorityTier.STANDARD);
+        creatives = creatives == null ? List.of() : List.copyOf(creatives);
+        caps = Objects.requireNonNullElse(caps, FrequencyCaps.NONE);
+    }
+
+    /** The creatives a screen of this orientation can show, in a fixed order so that a weighted draw is repeatable. */
+    List<Creative> creativesFor(Orientation orientation) {
+        return creatives.stream().filter(creative -> creative.orientation() == orientation)
+                .sorted(java.util.Comparator.comparing(Creative::assetId)).toList();
+    }
+}
