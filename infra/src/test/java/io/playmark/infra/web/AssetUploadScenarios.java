@@ -67,6 +67,9 @@ final class AssetUploadScenarios {
         scenarios.put("POST " + batch + " 400", () -> admin.post(batch, Map.of("ids", List.of())));
         scenarios.put("POST " + batch + " 401", () -> anonymous.post(batch, retire));
         scenarios.put("POST " + batch + " 403", () -> analyst.post(batch, retire));
+        scenarios.put("POST " + batch + " 413", () -> admin.send("POST", batch,
+                "{\"reason\": \"" + "x".repeat(300 * 1024) + "\"}", "Content-Type", "application/json"));
+        scenarios.put("POST " + batch + " 415", () -> admin.send("POST", batch, "ids=x", "Content-Type", "text/plain"));
         scenarios.put("POST " + batch + " 429", () -> whenSpent.apply(screen, api -> api.post(batch, retire)));
     }
 
