@@ -50,13 +50,13 @@ public class ImportFolderScanner {
     private final ImportFolderLeases leases;
 
     ImportFolderScanner(ImportFolderProperties properties, FileImporter importer, IngestStaging staging,
-                        MongoTemplate mongo, Clock clock) {
+                        MongoTemplate mongo, Clock clock, ImportFolderLeases leases) {
         this.properties = properties;
         this.importer = importer;
         this.staging = staging;
         this.mongo = mongo;
         this.clock = clock;
-        this.leases = new ImportFolderLeases(mongo, clock);
+        this.leases = leases;
     }
 
     @Job(name = "Scan import folder %0", retries = 2)

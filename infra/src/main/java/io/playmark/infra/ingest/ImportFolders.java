@@ -43,7 +43,7 @@ class ImportFolders {
 
     @Bean
     ImportFolderScanner importFolderScanner(FileImporter importer, IngestStaging staging, Clock clock) {
-        return new ImportFolderScanner(properties, importer, staging, mongo, clock);
+        return new ImportFolderScanner(properties, importer, staging, mongo, clock, leases);
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -2,15 +2,6 @@ package io.playmark.query.asset;
 
 import io.playmark.kernel.InvalidValueException;
 import io.playmark.kernel.ProblemAnswers;
-import io.playmark.kernel.asset.ApproveAssetCommand;
-import io.playmark.kernel.asset.AssetId;
-import io.playmark.kernel.asset.DeleteAssetCommand;
-import io.playmark.kernel.asset.FolderPath;
-import io.playmark.kernel.asset.MoveAssetCommand;
-import io.playmark.kernel.asset.RejectAssetCommand;
-import io.playmark.kernel.asset.RetireAssetCommand;
-import io.playmark.kernel.asset.Tag;
-import io.playmark.kernel.asset.TagAssetCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -24,8 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 
 import static io.playmark.kernel.ErrorKind.BAD_REQUEST;
 
@@ -57,28 +46,6 @@ class AssetBatchController {
             @Schema(description = "MOVE: the folder to move to", example = "/brands/acme") String folder,
             @Schema(description = "APPROVE, REJECT: the reviewer's comment") String comment,
             @Schema(description = "RETIRE: why") String reason) {
-
-        Function<AssetId, Object> command() {
-            if (operation == null) {
-                throw new InvalidValueException("operation", "operation is required: one of TAG, MOVE, APPROVE, "
-                        + "REJECT, RETIRE, DELETE");
-            }
-            return switch (operation) {
-                case TAG -> {
-                    Set<Tag> added = Tag.of(add);
-                    Set<Tag> removed = Tag.of(remove);
-                    yield id -> new TagAssetCommand(id, added, removed);
-                }
-                case MOVE -> {
-                    FolderPath to = new FolderPath(folder);
-                    yield id -> new MoveAssetCommand(id, to);
-                }
-                case APPROVE -> id -> new ApproveAssetCommand(id, comment);
-                case REJECT -> id -> new RejectAssetCommand(id, comment);
-                case RETIRE -> id -> new RetireAssetCommand(id, reason, false);
-                case DELETE -> DeleteAssetCommand::new;
-            };
-        }
     }
 
     @Schema(name = "AssetBatchResponse")
@@ -98,6 +65,18 @@ class AssetBatchController {
     @ApiResponse(responseCode = "200", description = "A result per asset")
     @ProblemAnswers(BAD_REQUEST)
     BatchResponse change(@RequestBody BatchRequest request) {
-        return new BatchResponse(batches.run(request.ids() == null ? List.of() : request.ids(), request.command()));
+        if (request.operation() == null) {
+            throw new InvalidValueException("operation", "operation is required: one of TAG, MOVE, APPROVE, "
+                    + "REJECT, RETIRE, DELETE");
+        }
+        List<String> ids = request.ids() == null ? List.of() : request.ids();
+        return new BatchResponse(switch (request.operation()) {
+            case TAG -> batches.tag(ids, request.add(), request.remove());
+            case MOVE -> batches.move(ids, request.folder());
+            case APPROVE -> batches.approve(ids, request.comment());
+            case REJECT -> batches.reject(ids, request.comment());
+            case RETIRE -> batches.retire(ids, request.reason());
+            case DELETE -> batches.delete(ids);
+        });
     }
 }

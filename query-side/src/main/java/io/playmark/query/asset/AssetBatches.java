@@ -3,8 +3,16 @@ package io.playmark.query.asset;
 import io.playmark.kernel.ErrorKind;
 import io.playmark.kernel.InvalidValueException;
 import io.playmark.kernel.NotFoundException;
+import io.playmark.kernel.asset.ApproveAssetCommand;
 import io.playmark.kernel.asset.AssetId;
+import io.playmark.kernel.asset.DeleteAssetCommand;
 import io.playmark.kernel.asset.FindAssetQuery;
+import io.playmark.kernel.asset.FolderPath;
+import io.playmark.kernel.asset.MoveAssetCommand;
+import io.playmark.kernel.asset.RejectAssetCommand;
+import io.playmark.kernel.asset.RetireAssetCommand;
+import io.playmark.kernel.asset.Tag;
+import io.playmark.kernel.asset.TagAssetCommand;
 import io.playmark.query.consistency.ProjectionCatchUp;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -18,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -46,7 +55,7 @@ class AssetBatches {
      * Sends each item's command and records its failure, if any; then waits for the projections of the changed
      * assets and reads them.
      */
-    List<AssetBatchResult> run(List<String> ids, Function<AssetId, Object> command) {
+    private List<AssetBatchResult> run(List<String> ids, Function<AssetId, Object> command) {
         if (ids.isEmpty() || ids.size() > MAX_BATCH) {
             throw new InvalidValueException("ids", "between 1 and " + MAX_BATCH + " ids, " + ids.size()
                     + " were given");
@@ -85,6 +94,33 @@ class AssetBatches {
                     return AssetBatchResult.failed(id, ErrorKind.INTERNAL_ERROR,
                             "Playmark failed to change this asset; its log tells why");
                 });
+    }
+
+    List<AssetBatchResult> tag(List<String> ids, List<String> add, List<String> remove) {
+        Set<Tag> added = Tag.of(add);
+        Set<Tag> removed = Tag.of(remove);
+        return run(ids, id -> new TagAssetCommand(id, added, removed));
+    }
+
+    List<AssetBatchResult> move(List<String> ids, String folder) {
+        FolderPath to = new FolderPath(folder);
+        return run(ids, id -> new MoveAssetCommand(id, to));
+    }
+
+    List<AssetBatchResult> approve(List<String> ids, String comment) {
+        return run(ids, id -> new ApproveAssetCommand(id, comment));
+    }
+
+    List<AssetBatchResult> reject(List<String> ids, String comment) {
+        return run(ids, id -> new RejectAssetCommand(id, comment));
+    }
+
+    List<AssetBatchResult> retire(List<String> ids, String reason) {
+        return run(ids, id -> new RetireAssetCommand(id, reason, false));
+    }
+
+    List<AssetBatchResult> delete(List<String> ids) {
+        return run(ids, DeleteAssetCommand::new);
     }
 
     AssetView find(AssetId id) {

@@ -4,7 +4,6 @@ import io.playmark.kernel.ErrorKind;
 import io.playmark.kernel.InvalidValueException;
 import io.playmark.kernel.NotFoundException;
 import io.playmark.kernel.asset.Approval;
-import io.playmark.kernel.asset.ApproveAssetCommand;
 import io.playmark.kernel.asset.AssetId;
 import io.playmark.kernel.asset.AssetMetadata;
 import io.playmark.kernel.asset.AssetSearchFilter;
@@ -12,7 +11,6 @@ import io.playmark.kernel.asset.AssetSort;
 import io.playmark.kernel.asset.AssetStatus;
 import io.playmark.kernel.asset.AssetTitle;
 import io.playmark.kernel.asset.AssetUse;
-import io.playmark.kernel.asset.DeleteAssetCommand;
 import io.playmark.kernel.asset.FindAssetUsesQuery;
 import io.playmark.kernel.asset.DurationRange;
 import io.playmark.kernel.asset.EditAssetMetadataCommand;
@@ -20,14 +18,10 @@ import io.playmark.kernel.asset.FindAssetQuery;
 import io.playmark.kernel.asset.FindAssetStorageUsageQuery;
 import io.playmark.kernel.asset.FolderPath;
 import io.playmark.kernel.asset.MediaKind;
-import io.playmark.kernel.asset.MoveAssetCommand;
 import io.playmark.kernel.asset.Orientation;
-import io.playmark.kernel.asset.RejectAssetCommand;
 import io.playmark.kernel.asset.ResolutionClass;
-import io.playmark.kernel.asset.RetireAssetCommand;
 import io.playmark.kernel.asset.SearchAssetsQuery;
 import io.playmark.kernel.asset.Tag;
-import io.playmark.kernel.asset.TagAssetCommand;
 import io.playmark.query.consistency.ProjectionCatchUp;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -148,39 +142,36 @@ class AssetGraphQlController {
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     List<AssetBatchResult> tagAssets(@Argument List<String> ids, @Argument List<String> add,
                                      @Argument List<String> remove) {
-        Set<Tag> added = Tag.of(add);
-        Set<Tag> removed = Tag.of(remove);
-        return batches.run(ids, id -> new TagAssetCommand(id, added, removed));
+        return batches.tag(ids, add, remove);
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     List<AssetBatchResult> moveAssets(@Argument List<String> ids, @Argument String folder) {
-        FolderPath to = new FolderPath(folder);
-        return batches.run(ids, id -> new MoveAssetCommand(id, to));
+        return batches.move(ids, folder);
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     List<AssetBatchResult> approveAssets(@Argument List<String> ids, @Argument String comment) {
-        return batches.run(ids, id -> new ApproveAssetCommand(id, comment));
+        return batches.approve(ids, comment);
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     List<AssetBatchResult> rejectAssets(@Argument List<String> ids, @Argument String comment) {
-        return batches.run(ids, id -> new RejectAssetCommand(id, comment));
+        return batches.reject(ids, comment);
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     List<AssetBatchResult> retireAssets(@Argument List<String> ids, @Argument String reason) {
-        return batches.run(ids, id -> new RetireAssetCommand(id, reason, false));
+        return batches.retire(ids, reason);
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     List<AssetBatchResult> deleteAssets(@Argument List<String> ids) {
-        return batches.run(ids, DeleteAssetCommand::new);
+        return batches.delete(ids);
     }
 }
