@@ -216,6 +216,7 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         PlaymarkApi screen = as(Role.PLAYER);
         AssetUploadScenarios.add(scenarios, admin, manager, anonymous, as(Role.ANALYST), screen,
                 ApiDocumentIT::whenSpent);
+        PlaylistScenarios.add(scenarios, port, manager, anonymous, as(Role.ANALYST), screen, ApiDocumentIT::whenSpent);
         assetReads(scenarios, anonymous, screen);
         scenarios.put("POST " + KEYS + " 429", () -> whenSpent(screen, api -> api.post(KEYS, keyRequest)));
         scenarios.put("POST " + PLAYERS + " 429", () -> whenSpent(screen, api -> api.post(PLAYERS, Map.of())));

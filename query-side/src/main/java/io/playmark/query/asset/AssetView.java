@@ -4,6 +4,7 @@ import io.playmark.kernel.asset.Approval;
 import io.playmark.kernel.asset.AssetStatus;
 import io.playmark.kernel.asset.MediaKind;
 import io.playmark.kernel.asset.MediaProbe;
+import io.playmark.kernel.asset.PlayableFile;
 import io.playmark.kernel.asset.PlayerCompatibility;
 import io.playmark.kernel.asset.Rendition;
 import org.springframework.data.annotation.Id;
@@ -51,6 +52,24 @@ public record AssetView(@Id String id, String title, String description, String 
 
     public Optional<Rendition> rendition(String name) {
         return renditions.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The file a player of this profile downloads, when the asset is approved, active and playable by the profile:
+     * the original or the rendition the compatibility check chose.
+     */
+    public Optional<PlayableFile> playableFile(String profile) {
+        if (approval != Approval.APPROVED || status != AssetStatus.ACTIVE) {
+            return Optional.empty();
+        }
+        Long duration = probe == null ? null : probe.durationMillis();
+        return playableBy.stream().filter(playable -> playable.profile().equals(profile)).findFirst()
+                .flatMap(playable -> PlayerCompatibility.ORIGINAL.equals(playable.source())
+                        ? Optional.of(new PlayableFile(id, title, playable.source(), "/api/v1/assets/" + id + "/content",
+                                sha256, sizeBytes, mediaType, duration))
+                        : rendition(playable.source()).map(r -> new PlayableFile(id, title, r.name(),
+                                "/api/v1/assets/" + id + "/renditions/" + r.name(), r.sha256(), r.sizeBytes(),
+                                r.mediaType(), duration)));
     }
 
     /** The content and its renditions together: what the asset keeps in storage. */

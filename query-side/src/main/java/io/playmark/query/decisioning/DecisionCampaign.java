@@ -2,6 +2,7 @@ package io.playmark.query.decisioning;
 
 import io.playmark.kernel.asset.Orientation;
 import io.playmark.kernel.campaign.CampaignId;
+import io.playmark.kernel.campaign.CampaignPlan;
 import io.playmark.kernel.campaign.CampaignStatus;
 import io.playmark.kernel.campaign.Creative;
 import io.playmark.kernel.campaign.Dayparts;
@@ -11,6 +12,7 @@ import io.playmark.kernel.campaign.PriorityTier;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /** What decisioning needs to know of one campaign, in kernel types, so that it depends on no other feature's views. */
 public record DecisionCampaign(CampaignId id, String name, CampaignStatus status, Flight flight, Dayparts dayparts,
@@ -22,6 +24,12 @@ public record DecisionCampaign(CampaignId id, String name, CampaignStatus status
         tier = Objects.requireNonNullElse(tier, PriorityTier.STANDARD);
         creatives = creatives == null ? List.of() : List.copyOf(creatives);
         caps = Objects.requireNonNullElse(caps, FrequencyCaps.NONE);
+    }
+
+    /** A campaign's plan, with only the creatives the player can show (approved, active, playable by its profile). */
+    static DecisionCampaign of(CampaignPlan plan, Predicate<Creative> playable) {
+        return new DecisionCampaign(plan.id(), plan.name(), plan.status(), plan.flight(), plan.dayparts(), plan.tier(),
+                plan.creatives().stream().filter(playable).toList(), plan.caps());
     }
 
     /** The creatives a screen of this orientation can show, in a fixed order so that a weighted draw is repeatable. */

@@ -30,8 +30,8 @@ final class Eligibility {
                     + local.getDayOfWeek() + " in " + player.zone());
         }
         if (campaign.creativesFor(player.orientation()).isEmpty()) {
-            return new Explanation(Reason.NO_PLAYABLE_CREATIVE, "no creative for " + player.orientation()
-                    + " screens");
+            return new Explanation(Reason.NO_PLAYABLE_CREATIVE, "no approved creative for " + player.orientation()
+                    + " screens that the " + player.hardwareProfile() + " hardware profile plays");
         }
         return null;
     }

@@ -5,6 +5,7 @@ import io.playmark.kernel.schedule.Occurrence;
 import io.playmark.kernel.schedule.PlaylistId;
 import io.playmark.kernel.schedule.ScheduleEntryDefinedEvent;
 import io.playmark.kernel.schedule.ScheduleEntryId;
+import io.playmark.query.graphql.KeyConnection;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;

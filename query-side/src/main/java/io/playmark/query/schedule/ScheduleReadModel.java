@@ -7,6 +7,7 @@ import io.playmark.kernel.schedule.PlaylistId;
 import io.playmark.kernel.schedule.ScheduleEntryId;
 import io.playmark.kernel.schedule.SchedulePriority;
 import io.playmark.kernel.schedule.ScheduledPlaylist;
+import io.playmark.query.graphql.KeyConnection;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
