@@ -101,9 +101,13 @@ class PlaylistIT extends PlaymarkIntegrationTest {
         assertThat(localHours(berlinAds)).containsExactly(10, 10, 10, 11, 11, 11);
         assertThat(berlinAds).allSatisfy(ad -> {
             assertThat(OffsetDateTime.parse(ad.get("localStart").asString()).getOffset()).isEqualTo(ZoneOffset.ofHours(1));
-            assertThat(ad.get("file").get("url").asString()).isEqualTo("/api/v1/assets/" + creative.value() + "/content");
+            assertThat(ad.get("assetId").asString()).isEqualTo(creative.value());
             assertThat(ad.get("durationMs").asLong()).isEqualTo(10_000);
         });
+        JsonNode file = berlinPlaylist.body().get("files").get(creative.value());
+        assertThat(file.get("url").asString()).isEqualTo("/api/v1/assets/" + creative.value() + "/content");
+        assertThat(file.get("sha256").asString()).hasSize(64);
+        assertThat(berlinPlaylist.body().get("campaigns").get(campaign).asString()).isEqualTo("Lemonade mornings");
         assertThat(berlinPlaylist.body().get("items").valueStream().filter(item -> "CONTENT".equals(item.get("kind")
                 .asString()))).hasSize(24 * 120);
 
@@ -139,7 +143,8 @@ class PlaylistIT extends PlaymarkIntegrationTest {
         JsonNode timeline = data(api.graphQl(TIMELINE, "player", newYork.id(), "from", from.toString(), "to",
                 from.plus(Duration.ofHours(1)).toString()), "playerTimeline");
         assertThat(timeline.get("timeZone").asString()).isEqualTo("America/New_York");
-        assertThat(timeline.get("items").get("edges")).hasSize(120);
+        assertThat(timeline.get("items").get("edges")).hasSize(120).allSatisfy(edge -> assertThat(edge.get("node")
+                .get("file").get("url").asString()).endsWith("/content"));
         assertThat(timeline.get("items").get("pageInfo").get("hasNextPage").asBoolean()).isFalse();
     }
 

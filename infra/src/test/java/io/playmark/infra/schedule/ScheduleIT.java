@@ -227,6 +227,29 @@ class ScheduleIT extends PlaymarkIntegrationTest {
                 .isEmpty();
     }
 
+    @Test
+    void a_nested_playlist_plays_through_in_place_for_decisioning() {
+        PlaymarkApi api = asAdmin();
+        AssetId first = approved(MediaKind.IMAGE);
+        AssetId inner = approved(MediaKind.IMAGE);
+        AssetId last = approved(MediaKind.IMAGE);
+        String nested = data(api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "Inner", "items", List.of(
+                Map.of("assetId", inner.value(), "durationMillis", 4_000)))), "createPlaylist").get("id").asString();
+        String outer = data(api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "Outer", "items", List.of(
+                Map.of("assetId", first.value(), "durationMillis", 5_000), Map.of("playlistId", nested),
+                Map.of("assetId", last.value(), "durationMillis", 6_000)))), "createPlaylist").get("id").asString();
+        data(api.graphQl(CREATE_ENTRY, "input", Map.of("playlistId", outer, "players", List.of(newYork),
+                "recurrence", Map.of("start", "2026-10-01T09:00", "durationMinutes", 60))), "createScheduleEntry");
+
+        List<ScheduledPlaylist> scheduled = queries.query(new FindScheduleEntriesForPlayerQuery(new PlayerId(newYork),
+                        Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-10-02T00:00:00Z")),
+                ResponseTypes.multipleInstancesOf(ScheduledPlaylist.class)).join();
+
+        assertThat(scheduled).singleElement().satisfies(entry -> assertThat(entry.items().stream()
+                .map(item -> item.id() + " " + item.durationMillis()).toList()).containsExactly(
+                first.value() + " 5000", inner.value() + " 4000", last.value() + " 6000"));
+    }
+
     private List<String> occurrences(PlaymarkApi api, String player, Map<String, Object> window) {
         JsonNode page = data(api.graphQl(FOR_PLAYER, "player", player, "from", window.get("from"), "to",
                 window.get("to")), "scheduleEntries");

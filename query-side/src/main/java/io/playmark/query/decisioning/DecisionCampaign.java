@@ -4,6 +4,7 @@ import io.playmark.kernel.asset.Orientation;
 import io.playmark.kernel.campaign.CampaignId;
 import io.playmark.kernel.campaign.CampaignPlan;
 import io.playmark.kernel.campaign.CampaignStatus;
+import io.playmark.kernel.campaign.CompetitiveSeparation;
 import io.playmark.kernel.campaign.Creative;
 import io.playmark.kernel.campaign.Dayparts;
 import io.playmark.kernel.campaign.Flight;
@@ -16,7 +17,8 @@ import java.util.function.Predicate;
 
 /** What decisioning needs to know of one campaign, in kernel types, so that it depends on no other feature's views. */
 public record DecisionCampaign(CampaignId id, String name, CampaignStatus status, Flight flight, Dayparts dayparts,
-                               PriorityTier tier, List<Creative> creatives, FrequencyCaps caps) {
+                               PriorityTier tier, boolean preemptible, List<Creative> creatives, FrequencyCaps caps,
+                               CompetitiveSeparation separation) {
     public DecisionCampaign {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
@@ -29,7 +31,12 @@ public record DecisionCampaign(CampaignId id, String name, CampaignStatus status
     /** A campaign's plan, with only the creatives the player can show (approved, active, playable by its profile). */
     static DecisionCampaign of(CampaignPlan plan, Predicate<Creative> playable) {
         return new DecisionCampaign(plan.id(), plan.name(), plan.status(), plan.flight(), plan.dayparts(), plan.tier(),
-                plan.creatives().stream().filter(playable).toList(), plan.caps());
+                plan.preemptible(), plan.creatives().stream().filter(playable).toList(), plan.caps(),
+                plan.separation());
+    }
+
+    boolean hasCreativeFor(Orientation orientation) {
+        return creatives.stream().anyMatch(creative -> creative.orientation() == orientation);
     }
 
     /** The creatives a screen of this orientation can show, in a fixed order so that a weighted draw is repeatable. */

@@ -65,15 +65,26 @@ class DecisioningGraphQlController {
         return KeyConnection.of(page, PlaylistDocument::playerId, first, cursor != null);
     }
 
+    /** An item as GraphQL shows it: with its asset's file and its campaign's name beside it. */
+    record TimelineEntry(Instant start, String localStart, long durationMs, String kind, String assetId,
+                         String title, String campaignId, String campaignName, PlaylistDocument.File file) {
+    }
+
     @SchemaMapping(typeName = "PlayerTimeline", field = "items")
-    KeyConnection<PlaylistDocument.Item> items(PlaylistDocument timeline, @Argument int first, @Argument String after) {
+    KeyConnection<TimelineEntry> items(PlaylistDocument timeline, @Argument int first, @Argument String after) {
         KeyConnection.requireSize(first, MAX_ITEMS);
         String cursor = KeyConnection.keyOf(after);
         Instant afterStart = cursor == null ? null : PlaylistWindow.instant("after", cursor);
-        List<PlaylistDocument.Item> rest = timeline.items().stream()
+        List<TimelineEntry> rest = timeline.items().stream()
                 .filter(item -> afterStart == null || item.start().isAfter(afterStart))
-                .limit(first + 1L).toList();
-        return KeyConnection.of(rest, item -> item.start().toString(), first, cursor != null);
+                .limit(first + 1L)
+                .map(item -> {
+                    PlaylistDocument.File file = timeline.files().get(item.assetId());
+                    return new TimelineEntry(item.start(), item.localStart().toString(), item.durationMs(),
+                            item.kind(), item.assetId(), file.title(), item.campaignId(),
+                            item.campaignId() == null ? null : timeline.campaigns().get(item.campaignId()), file);
+                }).toList();
+        return KeyConnection.of(rest, entry -> entry.start().toString(), first, cursor != null);
     }
 
     @QueryMapping

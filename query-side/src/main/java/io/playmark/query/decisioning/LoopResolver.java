@@ -129,8 +129,9 @@ public final class LoopResolver {
     }
 
     /**
-     * One pass of the entry's loop: its asset items in order (nested playlists and items without a duration are
-     * not expanded yet), then its ad slots; a share of the loop is one slot of that share of the player's loop.
+     * One pass of the entry's loop: its asset items in order (the schedule query has played nested playlists through
+     * in place; an item without a duration is left out), then its ad slots; a share of the loop is one slot of that
+     * share of the player's loop.
      */
     private static List<Step> loop(ScheduledPlaylist entry, Duration loopLength) {
         List<Step> steps = new ArrayList<>();

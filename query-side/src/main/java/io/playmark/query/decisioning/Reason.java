@@ -12,5 +12,6 @@ public enum Reason {
     NO_AD_SLOT,
     PREEMPTED,
     CAP_REACHED,
-    SEPARATION
+    SEPARATION,
+    COMPETITIVE_SEPARATION
 }

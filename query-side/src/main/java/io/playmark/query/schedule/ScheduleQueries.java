@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -102,8 +103,31 @@ public class ScheduleQueries {
         if (occurrences.isEmpty() || playlist == null) {
             return Optional.empty();
         }
-        return Optional.of(new ScheduledPlaylist(entry.entryId(), playlist.id(), playlist.name(), playlist.items(),
+        return Optional.of(new ScheduledPlaylist(entry.entryId(), playlist.id(), playlist.name(),
+                playedThrough(playlist, new LinkedHashSet<>()),
                 playlist.shuffle(), playlist.adSlots(), entry.priority(), entry.exclusive(), occurrences));
+    }
+
+    /**
+     * The items one pass plays: nested playlists played through in place, in their own order (their ad slots and
+     * shuffle are their own loop's, not this one's). A nested playlist deleted since plays nothing; writes refuse a
+     * cycle, and {@code path} stops one all the same.
+     */
+    private List<PlaylistItem> playedThrough(PlaylistView playlist, Set<String> path) {
+        if (!path.add(playlist.id())) {
+            return List.of();
+        }
+        List<PlaylistItem> played = new ArrayList<>();
+        for (PlaylistItem item : playlist.items()) {
+            if (item.kind() == PlaylistItem.Kind.ASSET) {
+                played.add(item);
+            } else {
+                Optional.ofNullable(mongo.findById(item.id(), PlaylistView.class))
+                        .ifPresent(nested -> played.addAll(playedThrough(nested, path)));
+            }
+        }
+        path.remove(playlist.id());
+        return played;
     }
 
     private Set<String> entriesNaming(String collection, String targetId) {

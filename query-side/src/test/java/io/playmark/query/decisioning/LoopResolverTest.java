@@ -143,6 +143,48 @@ class LoopResolverTest {
                 .containsOnly((winner.equals("first") ? first : second).id().value());
     }
 
+    @Test
+    void a_campaign_that_is_not_preemptible_keeps_drawing_against_a_higher_tier() {
+        DecisionCampaign guaranteed = campaign("guaranteed").notPreemptible().build();
+        DecisionCampaign sponsor = campaign("sponsor").tier(PriorityTier.SPONSORSHIP).build();
+        DecisionCampaign standard = campaign("standard").build();
+        Instant from = berlin("2026-05-04T10:00");
+        Instant to = from.plus(Duration.ofHours(2));
+
+        List<TimelineItem> items = resolve(List.of(adsOnly(from, to)), List.of(guaranteed, sponsor, standard), from, to);
+
+        assertThat(playsOf(standard, items)).as("a preemptible standard campaign gives way").isZero();
+        assertThat(playsOf(guaranteed, items)).as("an equal draw with the sponsor").isBetween(40L, 80L);
+        assertThat(playsOf(guaranteed, items) + playsOf(sponsor, items)).isEqualTo(120);
+    }
+
+    @ParameterizedTest(name = "competitors {0} minutes apart")
+    @CsvSource({"0", "5", "15"})
+    void competitors_of_one_category_keep_their_distance(int minutes) {
+        // each also keeps its own plays apart, or the first to play would take every slot its competitor leaves
+        FrequencyCaps ownGap = new FrequencyCaps(null, null, minutes + 2);
+        DecisionCampaign cola = campaign("cola").category("Soft drinks", minutes).caps(ownGap).build();
+        DecisionCampaign lemonade = campaign("lemonade").category("soft drinks", minutes).caps(ownGap).build();
+        DecisionCampaign filler = campaign("filler").tier(PriorityTier.HOUSE).build();
+        Instant from = berlin("2026-05-04T10:00");
+        Instant to = from.plus(Duration.ofHours(2));
+
+        List<TimelineItem> items = resolve(List.of(adsOnly(from, to)), List.of(cola, lemonade, filler), from, to);
+
+        List<TimelineItem> drinks = items.stream().filter(item -> item.campaignId().equals(cola.id().value())
+                || item.campaignId().equals(lemonade.id().value())).toList();
+        assertThat(playsOf(cola, items)).isPositive();
+        assertThat(playsOf(lemonade, items)).isPositive();
+        for (int i = 1; i < drinks.size(); i++) {
+            TimelineItem before = drinks.get(i - 1);
+            TimelineItem after = drinks.get(i);
+            if (!before.campaignId().equals(after.campaignId())) {
+                assertThat(Duration.between(before.start(), after.start()))
+                        .isGreaterThanOrEqualTo(Duration.ofMinutes(Math.max(minutes, 2)));
+            }
+        }
+    }
+
     @ParameterizedTest(name = "at most {0} an hour")
     @CsvSource({"1", "3", "10"})
     void a_per_hour_cap_stops_the_ad_for_the_rest_of_the_clock_hour(int cap) {
