@@ -216,6 +216,8 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         PlaymarkApi screen = as(Role.PLAYER);
         AssetUploadScenarios.add(scenarios, admin, manager, anonymous, as(Role.ANALYST), screen,
                 ApiDocumentIT::whenSpent);
+        AssetCollectionScenarios.add(scenarios, admin, manager, anonymous, as(Role.ANALYST), as(Role.PLAYER), screen,
+                ApiDocumentIT::whenSpent);
         assetReads(scenarios, anonymous, screen);
         scenarios.put("POST " + KEYS + " 429", () -> whenSpent(screen, api -> api.post(KEYS, keyRequest)));
         scenarios.put("POST " + PLAYERS + " 429", () -> whenSpent(screen, api -> api.post(PLAYERS, Map.of())));
