@@ -24,7 +24,8 @@ class AssetCollectionIT extends PlaymarkIntegrationTest {
 
     private static final String COLLECTIONS = "/api/v1/asset-collections";
     private static final String COLLECTION_FIELDS = "id name assetCount createdBy updatedBy "
-            + "assets(first: $first, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } }";
+            + "assets(first: $first, after: $after) { edges { cursor node { id } } "
+            + "pageInfo { hasNextPage endCursor } }";
     private static final String CREATE = "mutation($input: CreateAssetCollectionInput!) { createAssetCollection("
             + "input: $input) { id name assetCount createdBy } }";
     private static final String BY_ID = "query($id: ID!, $first: Int!, $after: String) { assetCollection(id: $id) { "
@@ -53,10 +54,10 @@ class AssetCollectionIT extends PlaymarkIntegrationTest {
     void a_collection_is_curated_over_graphql_answering_per_asset_and_a_deleted_asset_leaves_it() {
         String id = UUID.randomUUID().toString();
         Map<String, Object> input = Map.of("id", id, "name", "Summer picks");
-        JsonNode created = data(manager.graphQl(CREATE, "input", input), "createAssetCollection");
+        JsonNode created = dataOf(manager.graphQl(CREATE, "input", input), "createAssetCollection");
         assertThat(created.get("name").asString()).isEqualTo("Summer picks");
         assertThat(created.get("createdBy").asString()).isEqualTo("test MANAGER");
-        assertThat(data(manager.graphQl(CREATE, "input", input), "createAssetCollection").get("id").asString())
+        assertThat(dataOf(manager.graphQl(CREATE, "input", input), "createAssetCollection").get("id").asString())
                 .as("a retried create").isEqualTo(id);
         assertThat(classification(manager.graphQl(CREATE, "input", Map.of("id", id, "name", "Other"))))
                 .isEqualTo("CONFLICT");
@@ -64,7 +65,7 @@ class AssetCollectionIT extends PlaymarkIntegrationTest {
         AssetId first = asset("first");
         AssetId second = asset("second");
         String unknown = UUID.randomUUID().toString();
-        JsonNode results = data(manager.graphQl(ADD, "collection", id,
+        JsonNode results = dataOf(manager.graphQl(ADD, "collection", id,
                 "ids", List.of(first.value(), unknown, second.value())), "addAssetsToCollection");
         assertThat(results.get(0).get("ok").asBoolean()).isTrue();
         assertThat(results.get(0).get("asset").get("collections").get(0).get("name").asString())
@@ -72,49 +73,50 @@ class AssetCollectionIT extends PlaymarkIntegrationTest {
         assertThat(results.get(1).get("ok").asBoolean()).isFalse();
         assertThat(results.get(1).get("error").get("classification").asString()).isEqualTo("NOT_FOUND");
         assertThat(results.get(2).get("ok").asBoolean()).isTrue();
-        JsonNode toNowhere = data(manager.graphQl(ADD, "collection", UUID.randomUUID().toString(),
+        JsonNode toNowhere = dataOf(manager.graphQl(ADD, "collection", UUID.randomUUID().toString(),
                 "ids", List.of(first.value())), "addAssetsToCollection").get(0);
         assertThat(toNowhere.get("error").get("message").asString()).startsWith("No collection with id");
 
         List<String> inOrder = Set.of(first.value(), second.value()).stream().sorted().toList();
-        JsonNode page = data(manager.graphQl(BY_ID, "id", id, "first", 1), "assetCollection");
+        JsonNode page = dataOf(manager.graphQl(BY_ID, "id", id, "first", 1), "assetCollection");
         assertThat(page.get("assetCount").asInt()).isEqualTo(2);
         assertThat(page.get("assets").get("edges").get(0).get("node").get("id").asString()).isEqualTo(inOrder.get(0));
         assertThat(page.get("assets").get("pageInfo").get("hasNextPage").asBoolean()).isTrue();
-        JsonNode next = data(manager.graphQl(BY_ID, "id", id, "first", 1,
+        JsonNode next = dataOf(manager.graphQl(BY_ID, "id", id, "first", 1,
                 "after", page.get("assets").get("pageInfo").get("endCursor").asString()), "assetCollection");
         assertThat(next.get("assets").get("edges").get(0).get("node").get("id").asString()).isEqualTo(inOrder.get(1));
 
-        JsonNode removed = data(manager.graphQl(REMOVE, "collection", id, "ids", List.of(first.value())),
+        JsonNode removed = dataOf(manager.graphQl(REMOVE, "collection", id, "ids", List.of(first.value())),
                 "removeAssetsFromCollection").get(0);
         assertThat(removed.get("asset").get("collections")).isEmpty();
 
         JsonNode deleted = manager.graphQl("mutation($ids: [ID!]!) { deleteAssets(ids: $ids) { ok } }",
                 "ids", List.of(second.value()));
         assertThat(deleted.get("data").get("deleteAssets").get(0).get("ok").asBoolean()).isTrue();
-        JsonNode emptied = data(manager.graphQl(BY_ID, "id", id, "first", 10), "assetCollection");
+        JsonNode emptied = dataOf(manager.graphQl(BY_ID, "id", id, "first", 10), "assetCollection");
         assertThat(emptied.get("assetCount").asInt()).isZero();
-        assertThat(data(manager.graphQl(ASSET_COLLECTIONS, "id", second.value()), "asset").get("collections"))
+        assertThat(dataOf(manager.graphQl(ASSET_COLLECTIONS, "id", second.value()), "asset").get("collections"))
                 .as("a deleted asset is in no collection").isEmpty();
     }
 
     @Test
     void renaming_and_deleting_a_collection_shows_on_its_assets_and_its_assets_stay() {
-        String id = data(manager.graphQl(CREATE, "input", Map.of("name", "Lobby")), "createAssetCollection")
+        String id = dataOf(manager.graphQl(CREATE, "input", Map.of("name", "Lobby")), "createAssetCollection")
                 .get("id").asString();
         AssetId asset = asset("lobby");
-        data(manager.graphQl(ADD, "collection", id, "ids", List.of(asset.value())), "addAssetsToCollection");
+        dataOf(manager.graphQl(ADD, "collection", id, "ids", List.of(asset.value())), "addAssetsToCollection");
 
-        JsonNode renamed = data(manager.graphQl("mutation($id: ID!) { renameAssetCollection(id: $id, name: "
+        JsonNode renamed = dataOf(manager.graphQl("mutation($id: ID!) { renameAssetCollection(id: $id, name: "
                 + "\"Lobby 2027\") { name updatedBy } }", "id", id), "renameAssetCollection");
         assertThat(renamed.get("name").asString()).isEqualTo("Lobby 2027");
-        assertThat(data(manager.graphQl(ASSET_COLLECTIONS, "id", asset.value()), "asset").get("collections").get(0)
+        assertThat(dataOf(manager.graphQl(ASSET_COLLECTIONS, "id", asset.value()), "asset").get("collections").get(0)
                 .get("name").asString()).isEqualTo("Lobby 2027");
 
-        assertThat(data(manager.graphQl("mutation($id: ID!) { deleteAssetCollection(id: $id) }", "id", id),
+        assertThat(dataOf(manager.graphQl("mutation($id: ID!) { deleteAssetCollection(id: $id) }", "id", id),
                 "deleteAssetCollection").asString()).isEqualTo(id);
         assertThat(classification(manager.graphQl(BY_ID, "id", id, "first", 1))).isEqualTo("NOT_FOUND");
-        assertThat(data(manager.graphQl(ASSET_COLLECTIONS, "id", asset.value()), "asset").get("collections")).isEmpty();
+        assertThat(dataOf(manager.graphQl(ASSET_COLLECTIONS, "id", asset.value()), "asset").get("collections"))
+                .isEmpty();
         assertThat(classification(manager.graphQl("mutation($id: ID!) { renameAssetCollection(id: $id, name: \"x\") "
                 + "{ id } }", "id", id))).isEqualTo("CONFLICT");
         assertThat(classification(as(Role.ANALYST).graphQl(CREATE, "input", Map.of("name", "x"))))
@@ -158,10 +160,5 @@ class AssetCollectionIT extends PlaymarkIntegrationTest {
     private static String classification(JsonNode response) {
         assertThat(response.get("errors")).as("errors in " + response).isNotEmpty();
         return response.get("errors").get(0).get("extensions").get("classification").asString();
-    }
-
-    private static JsonNode data(JsonNode response, String field) {
-        assertThat(response.get("errors")).as("errors in " + response).isNull();
-        return response.get("data").get(field);
     }
 }

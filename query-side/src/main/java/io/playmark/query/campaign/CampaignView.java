@@ -1,18 +1,27 @@
 package io.playmark.query.campaign;
 
 import io.playmark.kernel.asset.Orientation;
+import io.playmark.kernel.campaign.CampaignId;
 import io.playmark.kernel.campaign.CampaignStatus;
 import io.playmark.kernel.campaign.CompetitiveSeparation;
+import io.playmark.kernel.campaign.Daypart;
+import io.playmark.kernel.campaign.Dayparts;
+import io.playmark.kernel.campaign.Flight;
 import io.playmark.kernel.campaign.FrequencyCaps;
+import io.playmark.kernel.campaign.Goal;
 import io.playmark.kernel.campaign.GoalKind;
 import io.playmark.kernel.campaign.PriorityTier;
+import io.playmark.kernel.campaign.ProposedCampaign;
 import io.playmark.kernel.campaign.Targeting;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A campaign as dashboards read it. Views written before campaigns had a lifecycle lack the newer fields: they
@@ -41,6 +50,18 @@ public record CampaignView(@Id String id, String name, String advertiser, Campai
     static CampaignView created(String id, String name, String advertiser, Instant at, long version) {
         return new CampaignView(id, name, advertiser, CampaignStatus.DRAFT, null, List.of(), null, List.of(),
                 PriorityTier.STANDARD, true, null, FrequencyCaps.NONE, null, at, at, version);
+    }
+
+    /** The campaign as capacity planning sees it; empty while it has no flight or no targeting. */
+    public Optional<ProposedCampaign> proposal() {
+        if (flight == null || targeting == null) {
+            return Optional.empty();
+        }
+        Dayparts parts = new Dayparts(dayparts.stream().map(part -> new Daypart(Set.copyOf(part.days()),
+                LocalTime.parse(part.from()), LocalTime.parse(part.to()))).toList());
+        return Optional.of(new ProposedCampaign(new CampaignId(id), targeting.toTarget(),
+                new Flight(flight.start(), flight.end()), parts, tier,
+                goal == null ? null : new Goal(goal.kind(), goal.target())));
     }
 
     public record FlightView(Instant start, Instant end) {
