@@ -157,6 +157,14 @@ class BookingChecksIT extends PlaymarkIntegrationTest {
         assertThat(perPlayer.get("playerId").asString()).isEqualTo(player);
         assertThat(perPlayer.get("days").valueStream().map(day -> day.get("date").asString() + "="
                 + day.get("plays").asLong())).containsExactly(first + "=720", first.plusDays(1) + "=720");
+
+        PlaymarkApi.Response rest = api.get("/api/v1/campaign-availability?tags=" + tag + "&start=" + start + "&end="
+                + end + "&tier=SPONSORSHIP&daypart=" + first.getDayOfWeek() + "+" + first.plusDays(1).getDayOfWeek()
+                + "@06:00-12:00");
+        assertThat(rest.status()).as(rest.text()).isEqualTo(200);
+        assertThat(rest.body().get("totalPlays").asLong()).as("6 hours a day for 2 days, 30 plays each")
+                .isEqualTo(30 * 12);
+        assertThat(rest.body().get("players").get(0).get("days").get(0).get("plays").asLong()).isEqualTo(180);
     }
 
     private Map<String, Object> entry(String start, int minutes, boolean exclusive) {

@@ -2,12 +2,8 @@ package io.playmark.query.campaign;
 
 import io.playmark.kernel.campaign.AdCapacityReport;
 import io.playmark.kernel.campaign.FindAdCapacityQuery;
-import io.playmark.kernel.campaign.PriorityTier;
 import io.playmark.kernel.campaign.ProposedCampaign;
-import io.playmark.query.campaign.CampaignInputs.DaypartInput;
-import io.playmark.query.campaign.CampaignInputs.FlightInput;
-import io.playmark.query.campaign.CampaignInputs.GoalInput;
-import io.playmark.query.campaign.CampaignInputs.TargetingInput;
+import io.playmark.query.campaign.CampaignInputs.AvailabilityInput;
 import io.playmark.query.graphql.KeyConnection;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -34,19 +30,9 @@ class CapacityGraphQlController {
         this.inventory = inventory;
     }
 
-    record CampaignAvailabilityInput(TargetingInput targeting, FlightInput flight, List<DaypartInput> dayparts,
-                                     PriorityTier tier, GoalInput goal) {
-
-        ProposedCampaign campaign() {
-            return new ProposedCampaign(null, targeting.target(), flight.flight(),
-                    DaypartInput.dayparts(dayparts == null ? List.of() : dayparts), tier,
-                    goal == null ? null : goal.goal());
-        }
-    }
-
     @QueryMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'ANALYST')")
-    AdCapacityReport campaignAvailability(@Argument CampaignAvailabilityInput input) {
+    AdCapacityReport campaignAvailability(@Argument AvailabilityInput input) {
         return inventory.find(new FindAdCapacityQuery(input.campaign(), Instant.now()));
     }
 
