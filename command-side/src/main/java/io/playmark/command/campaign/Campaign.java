@@ -218,7 +218,7 @@ public class Campaign {
 
     private ProposedCampaign proposed() {
         return new ProposedCampaign(new CampaignId(campaignId), target(), flight(), new Dayparts(dayparts), tier,
-                goal == null ? null : new Goal(goal.kind(), goal.target()));
+                goal == null ? null : new Goal(goal.kind(), goal.target()), preemptible);
     }
 
     @CommandHandler

@@ -13,20 +13,19 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Asks the player directory which players the entry reaches now (named players and groups' members) and the schedule
- * read model what each has in the next {@value #HORIZON_DAYS} days, the window the schedule query answers at most.
+ * read model what each has over the next {@link FindScheduleEntriesForPlayerQuery#MAX_WINDOW}, the longest window it
+ * answers.
  * An entry created within the read model's lag is not seen yet.
  */
 @Component
 class QueriedScheduleConflicts implements ScheduleConflicts {
 
-    static final int HORIZON_DAYS = 31;
     /** Enough for a person to act on; the rest of a long list adds nothing. */
     private static final int MAX_REASONS = 50;
 
@@ -41,7 +40,7 @@ class QueriedScheduleConflicts implements ScheduleConflicts {
     @Override
     public List<BrokenRule> of(ScheduleEntryId entryId, ScheduleEntryDefinition definition) {
         Instant from = clock.instant();
-        Instant to = from.plus(Duration.ofDays(HORIZON_DAYS));
+        Instant to = from.plus(FindScheduleEntriesForPlayerQuery.MAX_WINDOW);
         PlayerTarget reach = new PlayerTarget(definition.target().players(), definition.target().groups(), null, null);
         List<TargetedPlayer> players = queries.query(new FindTargetedPlayersQuery(reach),
                 ResponseTypes.multipleInstancesOf(TargetedPlayer.class)).join();

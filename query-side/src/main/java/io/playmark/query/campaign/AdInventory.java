@@ -80,8 +80,8 @@ class AdInventory {
 
     private CapacitySweep.Booked booked(ProposedCampaign campaign) {
         List<TargetedPlayer> players = reached(campaign.target());
-        return new CapacitySweep.Booked(campaign.campaignId().value(), campaign.tier(), campaign.flight(),
-                campaign.dayparts(), campaign.goal(),
+        return new CapacitySweep.Booked(campaign.campaignId().value(), campaign.tier(), campaign.preemptible(),
+                campaign.flight(), campaign.dayparts(), campaign.goal(),
                 players.stream().map(TargetedPlayer::id).collect(Collectors.toUnmodifiableSet()),
                 playerHours(campaign.flight(), campaign.dayparts(), players));
     }

@@ -108,7 +108,7 @@ final class CampaignInputs {
             }
             return new ProposedCampaign(null, targeting.target(), flight.flight(),
                     DaypartInput.dayparts(dayparts == null ? List.of() : dayparts), tier,
-                    goal == null ? null : goal.goal());
+                    goal == null ? null : goal.goal(), true);
         }
     }
 

@@ -61,7 +61,7 @@ public record CampaignView(@Id String id, String name, String advertiser, Campai
                 LocalTime.parse(part.from()), LocalTime.parse(part.to()))).toList());
         return Optional.of(new ProposedCampaign(new CampaignId(id), targeting.toTarget(),
                 new Flight(flight.start(), flight.end()), parts, tier,
-                goal == null ? null : new Goal(goal.kind(), goal.target())));
+                goal == null ? null : new Goal(goal.kind(), goal.target()), preemptible));
     }
 
     public record FlightView(Instant start, Instant end) {

@@ -36,8 +36,8 @@ import java.util.TreeMap;
 final class CapacitySweep {
 
     /** A campaign booked, active or paused, with the players it reaches and the player-hours its goal spreads over. */
-    record Booked(String campaignId, PriorityTier tier, Flight flight, Dayparts dayparts, Goal goal,
-                  Set<PlayerId> players, long playerHours) {
+    record Booked(String campaignId, PriorityTier tier, boolean preemptible, Flight flight, Dayparts dayparts,
+                  Goal goal, Set<PlayerId> players, long playerHours) {
     }
 
     private CapacitySweep() {
@@ -63,7 +63,7 @@ final class CapacitySweep {
                 double supply = supplyAt(playing, hour.toInstant(), player.loopLength());
                 List<AdCapacity.Demand> demands = there.stream().filter(b -> runs(b.flight(), b.dayparts(), hour))
                         .map(b -> new AdCapacity.Demand(b.campaignId(), b.tier(),
-                                AdCapacity.demand(b.goal(), supply, b.playerHours()))).toList();
+                                AdCapacity.demand(b.goal(), supply, b.playerHours()), b.preemptible())).toList();
                 double asked = AdCapacity.demand(candidate.goal(), supply, candidatePlayerHours);
                 AdCapacity.Verdict verdict = AdCapacity.book(supply,
                         new AdCapacity.Demand(Objects.requireNonNullElse(self, ""), candidate.tier(), asked), demands);

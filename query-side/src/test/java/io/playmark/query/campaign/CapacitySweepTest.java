@@ -60,10 +60,10 @@ class CapacitySweepTest {
     })
     void a_candidate_is_weighed_in_every_hour_of_its_dayparts_against_the_campaigns_booked_there(
             PriorityTier tier, int share, int short_, String displaced, long perDay) {
-        CapacitySweep.Booked standard = new CapacitySweep.Booked("booked", PriorityTier.STANDARD, FLIGHT,
+        CapacitySweep.Booked standard = new CapacitySweep.Booked("booked", PriorityTier.STANDARD, true, FLIGHT,
                 Dayparts.ALWAYS, new Goal(GoalKind.SHARE_OF_VOICE, 50), Set.of(LOBBY.id()), 48);
         ProposedCampaign candidate = new ProposedCampaign(CampaignId.random(), target(), FLIGHT, MORNINGS, tier,
-                new Goal(GoalKind.SHARE_OF_VOICE, share));
+                new Goal(GoalKind.SHARE_OF_VOICE, share), true);
 
         AdCapacityReport report = CapacitySweep.sweep(candidate, 4, FROM, TO, List.of(LOBBY),
                 Map.of(LOBBY.id(), List.of(ALL_DAY)), List.of(standard));
@@ -84,8 +84,9 @@ class CapacitySweepTest {
         CampaignId self = CampaignId.random();
         // 480 plays over 4 player-hours: 120 an hour, twice what the loop holds
         ProposedCampaign candidate = new ProposedCampaign(self, target(), FLIGHT, MORNINGS, PriorityTier.STANDARD,
-                new Goal(GoalKind.PLAYS, 480));
-        CapacitySweep.Booked itself = new CapacitySweep.Booked(self.value(), PriorityTier.STANDARD, FLIGHT, MORNINGS,
+                new Goal(GoalKind.PLAYS, 480), true);
+        CapacitySweep.Booked itself = new CapacitySweep.Booked(self.value(), PriorityTier.STANDARD, true, FLIGHT,
+                MORNINGS,
                 new Goal(GoalKind.PLAYS, 480), Set.of(LOBBY.id()), 4);
 
         AdCapacityReport report = CapacitySweep.sweep(candidate, CapacitySweep.playerHours(FLIGHT, MORNINGS, BERLIN),
@@ -100,7 +101,7 @@ class CapacitySweepTest {
     @Test
     void no_entry_playing_means_no_ad_slots_and_an_hour_is_counted_once_across_daylight_saving() {
         ProposedCampaign candidate = new ProposedCampaign(null, target(), FLIGHT, Dayparts.ALWAYS,
-                PriorityTier.STANDARD, null);
+                PriorityTier.STANDARD, null, true);
         AdCapacityReport report = CapacitySweep.sweep(candidate, 0, FROM, TO, List.of(LOBBY), Map.of(), List.of());
         assertThat(report.totalPlays()).isZero();
 

@@ -54,8 +54,16 @@ public final class AdCapacity {
         };
     }
 
-    /** One campaign's demand on the hour. */
-    public record Demand(String campaignId, PriorityTier tier, double plays) {
+    /** One campaign's demand on the hour; a campaign not preemptible keeps it whatever books after it. */
+    public record Demand(String campaignId, PriorityTier tier, double plays, boolean preemptible) {
+
+        public Demand(String campaignId, PriorityTier tier, double plays) {
+            this(campaignId, tier, plays, true);
+        }
+
+        private boolean keptFrom(PriorityTier candidate) {
+            return tier.compareTo(candidate) <= 0 || !preemptible;
+        }
     }
 
     /**
@@ -69,18 +77,18 @@ public final class AdCapacity {
     }
 
     /**
-     * A campaign may use what equal and better tiers leave; worse tiers give way, and those whose demand no longer
-     * fits are displaced (at risk): better worse-tiers are served first from what is left.
+     * A campaign may use what equal and better tiers, and campaigns that are not preemptible, leave; worse tiers
+     * give way, and those whose demand no longer fits are displaced (at risk): better worse-tiers are served first
+     * from what is left.
      */
     public static Verdict book(double supply, Demand candidate, List<Demand> booked) {
-        double taken = booked.stream().filter(d -> d.tier().compareTo(candidate.tier()) <= 0)
-                .mapToDouble(Demand::plays).sum();
+        double taken = booked.stream().filter(d -> d.keptFrom(candidate.tier())).mapToDouble(Demand::plays).sum();
         double free = Math.max(0, supply - taken);
         boolean fits = candidate.plays() <= free + 1e-9;
         List<String> displaced = new ArrayList<>();
         if (fits) {
             double left = free - candidate.plays();
-            List<Demand> worse = booked.stream().filter(d -> d.tier().compareTo(candidate.tier()) > 0)
+            List<Demand> worse = booked.stream().filter(d -> !d.keptFrom(candidate.tier()))
                     .sorted(Comparator.comparing(Demand::tier).thenComparing(Demand::campaignId)).toList();
             for (PriorityTier tier : PriorityTier.values()) {
                 List<Demand> ofTier = worse.stream().filter(d -> d.tier() == tier).toList();

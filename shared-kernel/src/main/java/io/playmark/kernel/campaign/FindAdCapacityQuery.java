@@ -1,5 +1,7 @@
 package io.playmark.kernel.campaign;
 
+import io.playmark.kernel.schedule.FindScheduleEntriesForPlayerQuery;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -11,7 +13,7 @@ import java.util.Objects;
  */
 public record FindAdCapacityQuery(ProposedCampaign campaign, Instant now) {
 
-    public static final Duration HORIZON = Duration.ofDays(31);
+    public static final Duration HORIZON = FindScheduleEntriesForPlayerQuery.MAX_WINDOW;
 
     public FindAdCapacityQuery {
         Objects.requireNonNull(campaign, "campaign");

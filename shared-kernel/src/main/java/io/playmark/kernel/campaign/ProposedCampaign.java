@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param campaignId the campaign itself when it exists, so that its own booking is not counted against it; null
  *                   for one only proposed
  * @param goal       null for none: it asks nothing of capacity, and is told what it could get
+ * @param preemptible false: once booked, no better tier takes what it asks
  */
 public record ProposedCampaign(CampaignId campaignId, PlayerTarget target, Flight flight, Dayparts dayparts,
-                               PriorityTier tier, Goal goal) {
+                               PriorityTier tier, Goal goal, boolean preemptible) {
 
     public ProposedCampaign {
         Objects.requireNonNull(target, "target");

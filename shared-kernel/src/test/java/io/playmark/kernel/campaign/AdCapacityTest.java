@@ -51,7 +51,7 @@ class AdCapacityTest {
 
     @ParameterizedTest(name = "{0} plays; booked {1}; {2} asks {3}: fits {4}, displaced [{5}]")
     @CsvSource(delimiter = '|', value = {
-            // supply | booked (id:tier:plays, …)       | tier        | asks | fits  | displaced
+            // supply | booked (id:tier:plays, …; ! not preemptible) | tier | asks | fits | displaced
             "60       | s1:STANDARD:30                   | STANDARD    | 30   | true  | ",
             "60       | s1:STANDARD:30                   | STANDARD    | 31   | false | ",
             "60       | s1:STANDARD:30,s2:STANDARD:30    | SPONSORSHIP | 40   | true  | s1 s2",
@@ -62,6 +62,9 @@ class AdCapacityTest {
             "60       | s1:STANDARD:20,h1:HOUSE:30       | SPONSORSHIP | 30   | true  | h1",
             "60       | s1:STANDARD:40,h1:HOUSE:30       | SPONSORSHIP | 30   | true  | s1 h1",
             "60       | h1:HOUSE:60                      | HOUSE       | 1    | false | ",
+            // a campaign not preemptible keeps what it asked from better tiers, and is never displaced
+            "60       | s1:STANDARD:40!                  | SPONSORSHIP | 30   | false | ",
+            "60       | s1:STANDARD:20!,s2:STANDARD:30   | SPONSORSHIP | 30   | true  | s2",
             "0        |                                  | STANDARD    | 1    | false | ",
             "0        |                                  | STANDARD    | 0    | true  | ",
     })
@@ -80,8 +83,9 @@ class AdCapacityTest {
         if (booked != null) {
             for (String one : booked.split(",")) {
                 String[] parts = one.strip().split(":");
+                boolean kept = parts[2].endsWith("!");
                 demands.add(new AdCapacity.Demand(parts[0], PriorityTier.valueOf(parts[1]),
-                        Double.parseDouble(parts[2])));
+                        Double.parseDouble(parts[2].replace("!", "")), !kept));
             }
         }
         return demands;
