@@ -19,6 +19,7 @@ import java.util.Optional;
  * renditions made from it), the history of its content versions, its review and its place in its life. A
  * deleted asset keeps its view, with status DELETED, so that it can still be named.
  *
+ * @param collectionIds     the collections it is in, by id; null in views written before collections
  * @param probeFailure      why the current content could not be probed; null when it was, or is still waiting
  * @param playableBy        the player profiles that play it, and from which file; empty: flagged, nothing plays it
  * @param reviewedBy        who approved or rejected the current content, from the event's principal
@@ -27,7 +28,7 @@ import java.util.Optional;
  */
 @Document(AssetView.COLLECTION)
 public record AssetView(@Id String id, String title, String description, String fileName, String folder,
-                        List<String> tags, List<CustomField> customFields, Instant expiresAt, MediaKind kind,
+                        List<String> tags, List<String> collectionIds, List<CustomField> customFields, Instant expiresAt, MediaKind kind,
                         String mediaType, long sizeBytes, String sha256, int contentVersion,
                         List<ContentVersion> versions, MediaProbe probe, String probeFailure,
                         List<Rendition> renditions, List<RenditionFailure> renditionFailures, Approval approval,

@@ -13,6 +13,7 @@ import io.playmark.kernel.campaign.FrequencyCaps;
 import io.playmark.kernel.campaign.Goal;
 import io.playmark.kernel.campaign.GoalKind;
 import io.playmark.kernel.campaign.PriorityTier;
+import io.playmark.kernel.campaign.ProposedCampaign;
 import io.playmark.kernel.campaign.Targeting;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -21,6 +22,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,6 +62,16 @@ public record CampaignView(@Id String id, String name, String advertiser, Campai
                 targeting == null ? null : targeting.toTarget(),
                 creatives.stream().map(c -> new Creative(c.assetId(), c.orientation(), c.weight())).toList(),
                 tier, preemptible, goal == null ? null : new Goal(goal.kind(), goal.target()), caps, separation);
+    }
+
+    /** The campaign as capacity planning sees it; empty while it has no flight or no targeting. */
+    public Optional<ProposedCampaign> proposal() {
+        if (flight == null || targeting == null) {
+            return Optional.empty();
+        }
+        CampaignPlan plan = plan();
+        return Optional.of(new ProposedCampaign(plan.id(), plan.target(), plan.flight(), plan.dayparts(), tier,
+                plan.goal(), preemptible));
     }
 
     public record FlightView(Instant start, Instant end) {

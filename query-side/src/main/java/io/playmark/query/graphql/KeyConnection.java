@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * A Relay connection over items in the order of a text key that is unique and sorts as the items do; the cursor is
- * the key, encoded. Its name ends in Connection so that Spring for GraphQL passes it through as it is.
+ * the key, encoded; shared by the features that page so. Its name ends in Connection so that Spring for GraphQL
+ * passes it through as it is.
  */
 public record KeyConnection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 

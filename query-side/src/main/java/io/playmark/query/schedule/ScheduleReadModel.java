@@ -1,5 +1,6 @@
 package io.playmark.query.schedule;
 
+import io.playmark.query.graphql.KeyConnection;
 import io.playmark.kernel.NotFoundException;
 import io.playmark.kernel.player.PlayerId;
 import io.playmark.kernel.schedule.FindScheduleEntriesForPlayerQuery;
