@@ -124,6 +124,12 @@ class PlaylistIT extends PlaymarkIntegrationTest {
         PlaymarkApi.Response revalidated = berlin.api().send("GET", "/api/v1/players/" + berlin.id() + "/playlist"
                 + window, null, "If-None-Match", etag);
         assertThat(revalidated.status()).isEqualTo(304);
+        PlaymarkApi.Download compressed = berlin.api().download("GET", "/api/v1/players/" + berlin.id() + "/playlist"
+                + window, "Accept-Encoding", "gzip");
+        assertThat(compressed.header("Content-Encoding")).isEqualTo("gzip");
+        assertThat(compressed.header("ETag")).isEqualTo(etag.substring(0, etag.length() - 1) + "-gzip\"");
+        assertThat(new String(gunzip(compressed.body()), StandardCharsets.UTF_8)).isEqualTo(berlinPlaylist.text());
+        assertThat(compressed.body().length).isLessThan(berlinPlaylist.text().length() / 5);
         assertThat(newYork.api().get("/api/v1/players/" + berlin.id() + "/playlist" + window).status())
                 .as("another screen's key").isEqualTo(403);
 
@@ -259,6 +265,14 @@ class PlaylistIT extends PlaymarkIntegrationTest {
     private static List<Integer> localHours(List<JsonNode> ads) {
         return ads.stream().map(ad -> OffsetDateTime.parse(ad.get("localStart").asString()).getHour())
                 .collect(Collectors.toList());
+    }
+
+    private static byte[] gunzip(byte[] compressed) {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition) {

@@ -56,7 +56,8 @@ class PlayerPlaylistController {
                     + "and on the player's wall clock, its length, the file for the player's hardware profile (URL, "
                     + "SHA-256, size) and, for an ad, its campaign, so a screen can run offline. The same state and "
                     + "window always give the same answer, with a strong ETag: send it as If-None-Match to get 304 "
-                    + "while nothing changed. Without `from` and `to`: the current UTC hour and the 24 hours from "
+                    + "while nothing changed. Send `Accept-Encoding: gzip` for the compressed form (its ETag ends "
+                    + "in -gzip; either ETag revalidates). Without `from` and `to`: the current UTC hour and the 24 hours from "
                     + "it. The player's own key, ADMIN or MANAGER.")
     @ApiResponse(responseCode = "200", description = "The playlist; ETag names this answer")
     @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag",
@@ -68,16 +69,22 @@ class PlayerPlaylistController {
             @RequestParam(required = false) String from,
             @Parameter(description = "The window's end, at most 48 hours after from", example = "2026-12-04T09:00:00Z")
             @RequestParam(required = false) String to,
-            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
         PlaylistWindow window = PlaylistWindow.of(from, to, clock);
         PlayerPlaylists.Answer answer = playlists.playlist(new PlayerId(id), window.from(), window.to());
+        boolean gzip = acceptEncoding != null && Arrays.stream(acceptEncoding.split(","))
+                .map(coding -> coding.strip().split(";")[0]).anyMatch("gzip"::equalsIgnoreCase);
+        String etag = gzip ? answer.gzipEtag() : answer.etag();
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache())
+                .varyBy(HttpHeaders.ACCEPT_ENCODING);
         if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
-                .anyMatch(tag -> tag.equals(answer.etag()) || tag.equals("*"))) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(answer.etag())
-                    .cacheControl(CacheControl.noCache()).build();
+                .anyMatch(tag -> tag.equals(answer.etag()) || tag.equals(answer.gzipEtag()) || tag.equals("*"))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CacheControl.noCache())
+                    .varyBy(HttpHeaders.ACCEPT_ENCODING).build();
         }
-        return ResponseEntity.ok().eTag(answer.etag()).cacheControl(CacheControl.noCache())
-                .contentType(MediaType.APPLICATION_JSON).body(answer.json());
+        return gzip ? response.header(HttpHeaders.CONTENT_ENCODING, "gzip").contentType(MediaType.APPLICATION_JSON)
+                .body(answer.gzip()) : response.contentType(MediaType.APPLICATION_JSON).body(answer.json());
     }
 
     @GetMapping(value = "/playlist/changes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

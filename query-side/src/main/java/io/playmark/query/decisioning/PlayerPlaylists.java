@@ -6,10 +6,15 @@ import io.playmark.kernel.player.PlayerId;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Resolves players' timelines and keeps each answer, as the bytes sent and their strong ETag, until anything it was
@@ -22,8 +27,61 @@ class PlayerPlaylists {
     private record Key(String playerId, Instant from, Instant to) {
     }
 
-    /** A resolved playlist as sent: its JSON and its strong ETag (a digest of exactly those bytes). */
-    record Answer(long version, byte[] json, String etag) {
+    /**
+     * A resolved playlist as sent: its JSON and its strong ETag (a digest of exactly those bytes), and the same
+     * gzip-compressed, made once when first asked for (a day's playlist repeats itself, and shrinks twentyfold).
+     */
+    static final class Answer {
+        private final long version;
+        private final byte[] json;
+        private final String etag;
+        private volatile byte[] gzip;
+
+        Answer(long version, byte[] json, String etag) {
+            this.version = version;
+            this.json = json;
+            this.etag = etag;
+        }
+
+        long version() {
+            return version;
+        }
+
+        byte[] json() {
+            return json;
+        }
+
+        String etag() {
+            return etag;
+        }
+
+        /** The ETag of the gzip-compressed form: another representation, so another strong ETag. */
+        String gzipEtag() {
+            return etag.substring(0, etag.length() - 1) + "-gzip\"";
+        }
+
+        byte[] gzip() {
+            byte[] compressed = gzip;
+            if (compressed == null) {
+                compressed = compress(json);
+                gzip = compressed;
+            }
+            return compressed;
+        }
+
+        private static byte[] compress(byte[] bytes) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 8);
+            try (GZIPOutputStream zip = new GZIPOutputStream(out) {
+                {
+                    def.setLevel(Deflater.BEST_SPEED);
+                }
+            }) {
+                zip.write(bytes);
+            } catch (IOException impossible) {
+                throw new UncheckedIOException(impossible);
+            }
+            return out.toByteArray();
+        }
     }
 
     private final DecisionInputs inputs;
