@@ -38,6 +38,7 @@ final class AdSlotFiller {
         Map<String, Explanation> losers = new HashMap<>();
         List<DecisionCampaign> eligible = new ArrayList<>();
         ZonedDateTime local = start.atZone(player.zone());
+        history.slotAt(local);
         for (DecisionCampaign campaign : campaigns) {
             Explanation out = Eligibility.ruleOut(campaign, player, local);
             if (out == null) {
@@ -45,6 +46,9 @@ final class AdSlotFiller {
             }
             if (out == null) {
                 out = history.competitorRuleOut(campaign, start);
+            }
+            if (out == null) {
+                out = history.shareRuleOut(campaign, local);
             }
             if (out == null) {
                 eligible.add(campaign);
@@ -59,14 +63,19 @@ final class AdSlotFiller {
         // a campaign that is not preemptible does not give way to a higher tier: it draws with the best
         List<DecisionCampaign> contenders = eligible.stream()
                 .filter(campaign -> campaign.tier() == bestTier || !campaign.preemptible()).toList();
+        // a share of voice fallen behind in the hour goes before the draw
+        List<DecisionCampaign> behind = contenders.stream().filter(campaign -> history.belowShare(campaign, local))
+                .toList();
+        List<DecisionCampaign> drawn = behind.isEmpty() ? contenders : behind;
         SplittableRandom lots = Draws.at(player, start);
-        DecisionCampaign winner = contenders.get(lots.nextInt(contenders.size()));
+        DecisionCampaign winner = drawn.get(lots.nextInt(drawn.size()));
+        String by = winner.name() + " (" + winner.id().value() + ")";
         for (DecisionCampaign campaign : eligible) {
             if (campaign != winner) {
-                losers.put(campaign.id().value(), new Explanation(Reason.PREEMPTED, (contenders.contains(campaign)
-                        ? "lost the draw among " + contenders.size() + " campaigns (" + bestTier
-                        + " and those not preemptible) to " : "a " + bestTier + " campaign plays: ")
-                        + winner.name() + " (" + winner.id().value() + ")"));
+                String why = drawn.contains(campaign) ? "lost the draw among " + drawn.size() + " campaigns to "
+                        : contenders.contains(campaign) ? "a campaign behind its share of voice goes first: "
+                        : "a " + bestTier + " campaign plays: ";
+                losers.put(campaign.id().value(), new Explanation(Reason.PREEMPTED, why + by));
             }
         }
         history.record(winner, start);

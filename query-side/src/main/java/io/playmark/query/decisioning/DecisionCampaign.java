@@ -8,6 +8,7 @@ import io.playmark.kernel.campaign.CompetitiveSeparation;
 import io.playmark.kernel.campaign.Creative;
 import io.playmark.kernel.campaign.Dayparts;
 import io.playmark.kernel.campaign.Flight;
+import io.playmark.kernel.campaign.GoalKind;
 import io.playmark.kernel.campaign.FrequencyCaps;
 import io.playmark.kernel.campaign.PriorityTier;
 
@@ -15,10 +16,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 
-/** What decisioning needs to know of one campaign, in kernel types, so that it depends on no other feature's views. */
+/**
+ * What decisioning needs to know of one campaign, in kernel types, so that it depends on no other feature's views.
+ * {@code shareOfVoice} is the percent of each hour's ad slots a share-of-voice goal asks for (null for other goals).
+ */
 public record DecisionCampaign(CampaignId id, String name, CampaignStatus status, Flight flight, Dayparts dayparts,
                                PriorityTier tier, boolean preemptible, List<Creative> creatives, FrequencyCaps caps,
-                               CompetitiveSeparation separation) {
+                               CompetitiveSeparation separation, Integer shareOfVoice) {
     public DecisionCampaign {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
@@ -32,7 +36,8 @@ public record DecisionCampaign(CampaignId id, String name, CampaignStatus status
     static DecisionCampaign of(CampaignPlan plan, Predicate<Creative> playable) {
         return new DecisionCampaign(plan.id(), plan.name(), plan.status(), plan.flight(), plan.dayparts(), plan.tier(),
                 plan.preemptible(), plan.creatives().stream().filter(playable).toList(), plan.caps(),
-                plan.separation());
+                plan.separation(), plan.goal() != null && plan.goal().kind() == GoalKind.SHARE_OF_VOICE
+                        ? (int) plan.goal().target() : null);
     }
 
     boolean hasCreativeFor(Orientation orientation) {

@@ -24,6 +24,9 @@ final class PlayHistory {
     /** The last ad placed of each competitive category, and the last ad placed at all. */
     private final Map<String, Placed> lastOfCategory = new HashMap<>();
     private Placed lastAd;
+    /** The ad slots met so far in the current clock hour, for shares of voice. */
+    private ZonedDateTime slotHour;
+    private long slotsInHour;
 
     private record Placed(DecisionCampaign campaign, Instant start) {
     }
@@ -39,6 +42,40 @@ final class PlayHistory {
 
     PlayHistory(ZoneId zone) {
         this.zone = zone;
+    }
+
+    /** Counts an ad slot, filled or not, in its clock hour. */
+    void slotAt(ZonedDateTime local) {
+        ZonedDateTime hour = local.truncatedTo(ChronoUnit.HOURS);
+        slotsInHour = hour.equals(slotHour) ? slotsInHour + 1 : 1;
+        slotHour = hour;
+    }
+
+    /**
+     * Null when a share-of-voice campaign is still below its share of the hour's ad slots so far (this one
+     * included); otherwise that the share is reached. Together with {@link #belowShare} it gets its share exactly.
+     */
+    Explanation shareRuleOut(DecisionCampaign campaign, ZonedDateTime local) {
+        if (campaign.shareOfVoice() == null) {
+            return null;
+        }
+        long plays = playsInHour(campaign, local);
+        if (plays < campaign.shareOfVoice() / 100.0 * slotsInHour) {
+            return null;
+        }
+        return new Explanation(Reason.SHARE_OF_VOICE_REACHED, plays + " of the " + slotsInHour + " ad slots so far in "
+                + "the hour from " + slotHour.toLocalDateTime() + ", its share is " + campaign.shareOfVoice() + " %");
+    }
+
+    /** Whether a share-of-voice campaign has fallen behind its share of the hour's slots: it then goes first. */
+    boolean belowShare(DecisionCampaign campaign, ZonedDateTime local) {
+        return campaign.shareOfVoice() != null
+                && playsInHour(campaign, local) < Math.floor(campaign.shareOfVoice() / 100.0 * slotsInHour);
+    }
+
+    private long playsInHour(DecisionCampaign campaign, ZonedDateTime local) {
+        Counts placed = counts.get(campaign.id().value());
+        return placed != null && local.truncatedTo(ChronoUnit.HOURS).equals(placed.hour) ? placed.inHour : 0;
     }
 
     void record(DecisionCampaign campaign, Instant start) {

@@ -85,6 +85,7 @@ final class DecisioningFixtures {
         private FrequencyCaps caps = FrequencyCaps.NONE;
         private boolean preemptible = true;
         private CompetitiveSeparation separation;
+        private Integer shareOfVoice;
 
         private CampaignBuilder(String name) {
             this.name = name;
@@ -131,9 +132,14 @@ final class DecisioningFixtures {
             return this;
         }
 
+        CampaignBuilder shareOfVoice(int percent) {
+            shareOfVoice = percent;
+            return this;
+        }
+
         DecisionCampaign build() {
             return new DecisionCampaign(new CampaignId(id(name)), name, status, flight, dayparts, tier, preemptible,
-                    creatives, caps, separation);
+                    creatives, caps, separation, shareOfVoice);
         }
     }
 }

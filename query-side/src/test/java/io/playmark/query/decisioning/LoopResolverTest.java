@@ -158,6 +158,24 @@ class LoopResolverTest {
         assertThat(playsOf(guaranteed, items) + playsOf(sponsor, items)).isEqualTo(120);
     }
 
+    @ParameterizedTest(name = "a {0} % share of voice")
+    @CsvSource({"10", "25", "50"})
+    void a_share_of_voice_gets_exactly_its_share_of_each_hours_slots(int percent) {
+        DecisionCampaign voiced = campaign("voiced").shareOfVoice(percent).build();
+        DecisionCampaign rival = campaign("rival").build();
+        DecisionCampaign filler = campaign("filler").tier(PriorityTier.HOUSE).build();
+        Instant from = berlin("2026-05-04T10:00");
+        Instant to = from.plus(Duration.ofHours(2));
+
+        List<TimelineItem> items = resolve(List.of(adsOnly(from, to)), List.of(voiced, rival, filler), from, to);
+
+        Map<Integer, Long> perHour = items.stream().filter(item -> voiced.id().value().equals(item.campaignId()))
+                .collect(Collectors.groupingBy(item -> item.localStart().getHour(), Collectors.counting()));
+        long share = 60L * percent / 100;
+        assertThat(perHour).containsExactlyInAnyOrderEntriesOf(Map.of(10, share, 11, share));
+        assertThat(playsOf(rival, items)).isEqualTo(120 - 2 * share);
+    }
+
     @ParameterizedTest(name = "competitors {0} minutes apart")
     @CsvSource({"0", "5", "15"})
     void competitors_of_one_category_keep_their_distance(int minutes) {
