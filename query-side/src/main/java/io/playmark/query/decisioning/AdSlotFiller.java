@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 
 /**
  * Fills one ad slot: of the eligible campaigns, those of the best tier (sponsorship, then standard, then house) and
@@ -61,21 +62,24 @@ final class AdSlotFiller {
         }
         var bestTier = eligible.stream().map(DecisionCampaign::tier).min(Comparator.naturalOrder()).orElseThrow();
         // a campaign that is not preemptible does not give way to a higher tier: it draws with the best
-        List<DecisionCampaign> contenders = eligible.stream()
-                .filter(campaign -> campaign.tier() == bestTier || !campaign.preemptible()).toList();
+        Predicate<DecisionCampaign> contends = campaign -> campaign.tier() == bestTier || !campaign.preemptible();
         // a share of voice fallen behind in the hour goes before the draw
-        List<DecisionCampaign> behind = contenders.stream().filter(campaign -> history.belowShare(campaign, local))
-                .toList();
-        List<DecisionCampaign> drawn = behind.isEmpty() ? contenders : behind;
+        Predicate<DecisionCampaign> behind = campaign -> contends.test(campaign) && history.belowShare(campaign, local);
+        List<DecisionCampaign> drawn = eligible.stream().filter(behind).toList();
+        if (drawn.isEmpty()) {
+            drawn = eligible.stream().filter(contends).toList();
+        }
         SplittableRandom lots = Draws.at(player, start);
         DecisionCampaign winner = drawn.get(lots.nextInt(drawn.size()));
-        String by = winner.name() + " (" + winner.id().value() + ")";
+        boolean anyBehind = behind.test(winner);
+        int draw = drawn.size();
         for (DecisionCampaign campaign : eligible) {
             if (campaign != winner) {
-                String why = drawn.contains(campaign) ? "lost the draw among " + drawn.size() + " campaigns to "
-                        : contenders.contains(campaign) ? "a campaign behind its share of voice goes first: "
-                        : "a " + bestTier + " campaign plays: ";
-                losers.put(campaign.id().value(), new Explanation(Reason.PREEMPTED, why + by));
+                boolean inDraw = anyBehind ? behind.test(campaign) : contends.test(campaign);
+                losers.put(campaign.id().value(), new Explanation(Reason.PREEMPTED, () -> (inDraw
+                        ? "lost the draw among " + draw + " campaigns to "
+                        : contends.test(campaign) ? "a campaign behind its share of voice goes first: "
+                        : "a " + bestTier + " campaign plays: ") + winner.name() + " (" + winner.id().value() + ")"));
             }
         }
         history.record(winner, start);

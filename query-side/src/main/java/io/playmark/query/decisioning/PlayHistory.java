@@ -63,8 +63,11 @@ final class PlayHistory {
         if (plays < campaign.shareOfVoice() / 100.0 * slotsInHour) {
             return null;
         }
-        return new Explanation(Reason.SHARE_OF_VOICE_REACHED, plays + " of the " + slotsInHour + " ad slots so far in "
-                + "the hour from " + slotHour.toLocalDateTime() + ", its share is " + campaign.shareOfVoice() + " %");
+        // the detail is written later, when the counters have moved on: it keeps their values of now
+        long slots = slotsInHour;
+        ZonedDateTime hour = slotHour;
+        return new Explanation(Reason.SHARE_OF_VOICE_REACHED, () -> plays + " of the " + slots + " ad slots so far in "
+                + "the hour from " + hour.toLocalDateTime() + ", its share is " + campaign.shareOfVoice() + " %");
     }
 
     /** Whether a share-of-voice campaign has fallen behind its share of the hour's slots: it then goes first. */
@@ -106,17 +109,18 @@ final class PlayHistory {
         long inHour = hour.equals(placed.hour) ? placed.inHour : 0;
         long inDay = day.equals(placed.day) ? placed.inDay : 0;
         if (caps.maxPlaysPerHour() != null && inHour >= caps.maxPlaysPerHour()) {
-            return new Explanation(Reason.CAP_REACHED, inHour + " plays in the hour from " + hour.toLocalDateTime()
+            return new Explanation(Reason.CAP_REACHED, () -> inHour + " plays in the hour from " + hour.toLocalDateTime()
                     + ", the cap is " + caps.maxPlaysPerHour());
         }
         if (caps.maxPlaysPerDay() != null && inDay >= caps.maxPlaysPerDay()) {
-            return new Explanation(Reason.CAP_REACHED, inDay + " plays on " + day + ", the cap is "
+            return new Explanation(Reason.CAP_REACHED, () -> inDay + " plays on " + day + ", the cap is "
                     + caps.maxPlaysPerDay());
         }
         if (caps.minMinutesBetweenPlays() != null) {
-            Duration gap = Duration.between(placed.last, local.toInstant());
+            Instant last = placed.last;
+            Duration gap = Duration.between(last, local.toInstant());
             if (gap.compareTo(Duration.ofMinutes(caps.minMinutesBetweenPlays())) < 0) {
-                return new Explanation(Reason.SEPARATION, "last played at " + placed.last + ", "
+                return new Explanation(Reason.SEPARATION, () -> "last played at " + last + ", "
                         + caps.minMinutesBetweenPlays() + " minutes must pass between plays");
             }
         }
@@ -142,7 +146,7 @@ final class PlayHistory {
         if (!tooClose && !backToBack) {
             return null;
         }
-        return new Explanation(Reason.COMPETITIVE_SEPARATION, competitor.campaign().name() + " ("
+        return new Explanation(Reason.COMPETITIVE_SEPARATION, () -> competitor.campaign().name() + " ("
                 + competitor.campaign().id().value() + "), also " + separation.category() + ", played at "
                 + competitor.start() + (backToBack ? ", in the slot just before"
                 : "; " + separation.minMinutesApart() + " minutes must pass between competitors"));
