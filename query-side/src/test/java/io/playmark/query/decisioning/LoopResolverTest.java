@@ -296,6 +296,23 @@ class LoopResolverTest {
     }
 
     @Test
+    void an_exclusive_entry_takes_its_time_from_a_shared_entry_of_higher_priority() {
+        Instant from = berlin("2026-05-04T10:00");
+        Instant to = from.plus(Duration.ofMinutes(2));
+        ScheduledPlaylist shared = entry("shared", List.of(asset("shared", 30)), AdSlots.none(), 9, from, to);
+        ScheduledPlaylist held = entry("held", List.of(asset("held", 30)), AdSlots.none(), 1, from.plusSeconds(60), to);
+        ScheduledPlaylist exclusive = new ScheduledPlaylist(held.entryId(), held.playlistId(), held.playlistName(),
+                held.items(), false, held.adSlots(), held.priority(), true, held.occurrences());
+
+        List<TimelineItem> items = resolve(List.of(shared, exclusive), List.of(), from, to);
+
+        assertThat(items).extracting(TimelineItem::assetId).containsExactly(id("asset shared"), id("asset shared"),
+                id("asset held"), id("asset held"));
+        assertThat(resolve(List.of(shared, held), List.of(), from, to)).extracting(TimelineItem::assetId)
+                .as("shared, the higher priority plays").containsOnly(id("asset shared"));
+    }
+
+    @Test
     void a_shuffled_loop_plays_every_item_once_a_pass_in_an_order_drawn_per_pass() {
         Instant from = berlin("2026-05-04T10:00");
         List<String> written = Stream.of("a", "b", "c", "d", "e").map(name -> id("asset " + name)).toList();
