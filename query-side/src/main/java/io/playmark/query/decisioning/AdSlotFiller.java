@@ -26,34 +26,38 @@ final class AdSlotFiller {
     private final List<DecisionCampaign> campaigns;
     private final PlayHistory history;
 
-    AdSlotFiller(TargetedPlayer player, List<DecisionCampaign> campaigns) {
+    /** Whether each slot's decision keeps why every other campaign lost: explain reads it, a playlist does not. */
+    private final boolean keepLosers;
+
+    AdSlotFiller(TargetedPlayer player, List<DecisionCampaign> campaigns, boolean keepLosers) {
+        this.keepLosers = keepLosers;
         this.player = player;
         this.campaigns = campaigns.stream().sorted(Comparator.comparing(campaign -> campaign.id().value())).toList();
-        this.history = new PlayHistory(player.zone());
+        this.history = new PlayHistory();
     }
 
     record Fill(SlotDecision decision, Creative creative) {
     }
 
     Fill fill(Instant start, Duration duration) {
-        Map<String, Explanation> losers = new HashMap<>();
+        Map<String, Explanation> losers = keepLosers ? new HashMap<>() : Map.of();
         List<DecisionCampaign> eligible = new ArrayList<>();
         ZonedDateTime local = start.atZone(player.zone());
         history.slotAt(local);
         for (DecisionCampaign campaign : campaigns) {
             Explanation out = Eligibility.ruleOut(campaign, player, local);
             if (out == null) {
-                out = history.ruleOut(campaign, local);
+                out = history.ruleOut(campaign);
             }
             if (out == null) {
-                out = history.competitorRuleOut(campaign, start);
+                out = history.competitorRuleOut(campaign);
             }
             if (out == null) {
-                out = history.shareRuleOut(campaign, local);
+                out = history.shareRuleOut(campaign);
             }
             if (out == null) {
                 eligible.add(campaign);
-            } else {
+            } else if (keepLosers) {
                 losers.put(campaign.id().value(), out);
             }
         }
@@ -64,7 +68,7 @@ final class AdSlotFiller {
         // a campaign that is not preemptible does not give way to a higher tier: it draws with the best
         Predicate<DecisionCampaign> contends = campaign -> campaign.tier() == bestTier || !campaign.preemptible();
         // a share of voice fallen behind in the hour goes before the draw
-        Predicate<DecisionCampaign> behind = campaign -> contends.test(campaign) && history.belowShare(campaign, local);
+        Predicate<DecisionCampaign> behind = campaign -> contends.test(campaign) && history.belowShare(campaign);
         List<DecisionCampaign> drawn = eligible.stream().filter(behind).toList();
         if (drawn.isEmpty()) {
             drawn = eligible.stream().filter(contends).toList();
@@ -73,7 +77,7 @@ final class AdSlotFiller {
         DecisionCampaign winner = drawn.get(lots.nextInt(drawn.size()));
         boolean anyBehind = behind.test(winner);
         int draw = drawn.size();
-        for (DecisionCampaign campaign : eligible) {
+        for (DecisionCampaign campaign : keepLosers ? eligible : List.<DecisionCampaign>of()) {
             if (campaign != winner) {
                 boolean inDraw = anyBehind ? behind.test(campaign) : contends.test(campaign);
                 losers.put(campaign.id().value(), new Explanation(Reason.PREEMPTED, () -> (inDraw
@@ -82,7 +86,7 @@ final class AdSlotFiller {
                         : "a " + bestTier + " campaign plays: ") + winner.name() + " (" + winner.id().value() + ")"));
             }
         }
-        history.record(winner, start);
+        history.record(winner);
         return new Fill(new SlotDecision(start, duration, winner, losers), pickCreative(winner, lots));
     }
 

@@ -41,7 +41,12 @@ public record DecisionCampaign(CampaignId id, String name, CampaignStatus status
     }
 
     boolean hasCreativeFor(Orientation orientation) {
-        return creatives.stream().anyMatch(creative -> creative.orientation() == orientation);
+        for (Creative creative : creatives) {
+            if (creative.orientation() == orientation) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The creatives a screen of this orientation can show, in a fixed order so that a weighted draw is repeatable. */

@@ -26,6 +26,22 @@ public final class LoopResolver {
 
     public static final Duration MAX_WINDOW = Duration.ofHours(48);
 
+    private final boolean explaining;
+
+    /** A resolver whose timelines keep, for every ad slot, why each campaign that did not play lost it. */
+    public LoopResolver() {
+        this(true);
+    }
+
+    private LoopResolver(boolean explaining) {
+        this.explaining = explaining;
+    }
+
+    /** A resolver for what plays only: its slot decisions name the winner, not why the others lost. */
+    public static LoopResolver forPlaylists() {
+        return new LoopResolver(false);
+    }
+
     private record Step(String assetId, Duration duration, boolean adSlot) {
     }
 
@@ -41,7 +57,7 @@ public final class LoopResolver {
         List<ScheduledPlaylist> ranked = entries.stream()
                 .sorted(Comparator.comparing(ScheduledPlaylist::exclusive).reversed()
                         .thenComparing(Comparator.comparingInt(ScheduledPlaylist::priority).reversed())).toList();
-        AdSlotFiller filler = new AdSlotFiller(player, campaigns);
+        AdSlotFiller filler = new AdSlotFiller(player, campaigns, explaining);
         List<TimelineItem> items = new ArrayList<>();
         List<SlotDecision> slots = new ArrayList<>();
         List<Instant> bounds = boundaries(ranked, from, to);

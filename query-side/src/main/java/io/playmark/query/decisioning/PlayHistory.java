@@ -6,7 +6,6 @@ import io.playmark.kernel.campaign.FrequencyCaps;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -19,13 +18,14 @@ import java.util.Map;
  */
 final class PlayHistory {
 
-    private final ZoneId zone;
     private final Map<String, Counts> counts = new HashMap<>();
     /** The last ad placed of each competitive category, and the last ad placed at all. */
     private final Map<String, Placed> lastOfCategory = new HashMap<>();
     private Placed lastAd;
     /** The ad slots met so far in the current clock hour, for shares of voice. */
     private ZonedDateTime slotHour;
+    private LocalDate slotDay;
+    private Instant slotStart;
     private long slotsInHour;
 
     private record Placed(DecisionCampaign campaign, Instant start) {
@@ -40,26 +40,27 @@ final class PlayHistory {
         Instant last;
     }
 
-    PlayHistory(ZoneId zone) {
-        this.zone = zone;
-    }
-
-    /** Counts an ad slot, filled or not, in its clock hour. */
+    /**
+     * Starts the next ad slot, filled or not, and counts it in its clock hour; the checks and the play that follow
+     * are about this slot, so its hour and day are worked out once here.
+     */
     void slotAt(ZonedDateTime local) {
         ZonedDateTime hour = local.truncatedTo(ChronoUnit.HOURS);
         slotsInHour = hour.equals(slotHour) ? slotsInHour + 1 : 1;
         slotHour = hour;
+        slotDay = local.toLocalDate();
+        slotStart = local.toInstant();
     }
 
     /**
      * Null when a share-of-voice campaign is still below its share of the hour's ad slots so far (this one
      * included); otherwise that the share is reached. Together with {@link #belowShare} it gets its share exactly.
      */
-    Explanation shareRuleOut(DecisionCampaign campaign, ZonedDateTime local) {
+    Explanation shareRuleOut(DecisionCampaign campaign) {
         if (campaign.shareOfVoice() == null) {
             return null;
         }
-        long plays = playsInHour(campaign, local);
+        long plays = playsInHour(campaign);
         if (plays < campaign.shareOfVoice() / 100.0 * slotsInHour) {
             return null;
         }
@@ -71,41 +72,40 @@ final class PlayHistory {
     }
 
     /** Whether a share-of-voice campaign has fallen behind its share of the hour's slots: it then goes first. */
-    boolean belowShare(DecisionCampaign campaign, ZonedDateTime local) {
+    boolean belowShare(DecisionCampaign campaign) {
         return campaign.shareOfVoice() != null
-                && playsInHour(campaign, local) < Math.floor(campaign.shareOfVoice() / 100.0 * slotsInHour);
+                && playsInHour(campaign) < Math.floor(campaign.shareOfVoice() / 100.0 * slotsInHour);
     }
 
-    private long playsInHour(DecisionCampaign campaign, ZonedDateTime local) {
+    private long playsInHour(DecisionCampaign campaign) {
         Counts placed = counts.get(campaign.id().value());
-        return placed != null && local.truncatedTo(ChronoUnit.HOURS).equals(placed.hour) ? placed.inHour : 0;
+        return placed != null && slotHour.equals(placed.hour) ? placed.inHour : 0;
     }
 
-    void record(DecisionCampaign campaign, Instant start) {
+    /** The campaign plays in the current slot. */
+    void record(DecisionCampaign campaign) {
         Counts campaignCounts = counts.computeIfAbsent(campaign.id().value(), id -> new Counts());
-        ZonedDateTime local = start.atZone(zone);
-        ZonedDateTime hour = local.truncatedTo(ChronoUnit.HOURS);
-        campaignCounts.inHour = hour.equals(campaignCounts.hour) ? campaignCounts.inHour + 1 : 1;
-        campaignCounts.inDay = local.toLocalDate().equals(campaignCounts.day) ? campaignCounts.inDay + 1 : 1;
-        campaignCounts.hour = hour;
-        campaignCounts.day = local.toLocalDate();
-        campaignCounts.last = start;
-        lastAd = new Placed(campaign, start);
+        campaignCounts.inHour = slotHour.equals(campaignCounts.hour) ? campaignCounts.inHour + 1 : 1;
+        campaignCounts.inDay = slotDay.equals(campaignCounts.day) ? campaignCounts.inDay + 1 : 1;
+        campaignCounts.hour = slotHour;
+        campaignCounts.day = slotDay;
+        campaignCounts.last = slotStart;
+        lastAd = new Placed(campaign, slotStart);
         if (campaign.separation() != null) {
             lastOfCategory.put(campaign.separation().category(), lastAd);
         }
     }
 
-    /** Null when the caps allow a play at the instant; otherwise which cap stops it. */
-    Explanation ruleOut(DecisionCampaign campaign, ZonedDateTime local) {
+    /** Null when the caps allow a play in the current slot; otherwise which cap stops it. */
+    Explanation ruleOut(DecisionCampaign campaign) {
         Counts placed = counts.get(campaign.id().value());
         if (placed == null) {
             return null;
         }
         FrequencyCaps caps = campaign.caps();
         // the clock hour keeps its offset, so the hour repeated in autumn is two hours, each with its own cap
-        ZonedDateTime hour = local.truncatedTo(ChronoUnit.HOURS);
-        LocalDate day = local.toLocalDate();
+        ZonedDateTime hour = slotHour;
+        LocalDate day = slotDay;
         long inHour = hour.equals(placed.hour) ? placed.inHour : 0;
         long inDay = day.equals(placed.day) ? placed.inDay : 0;
         if (caps.maxPlaysPerHour() != null && inHour >= caps.maxPlaysPerHour()) {
@@ -118,7 +118,7 @@ final class PlayHistory {
         }
         if (caps.minMinutesBetweenPlays() != null) {
             Instant last = placed.last;
-            Duration gap = Duration.between(last, local.toInstant());
+            Duration gap = Duration.between(last, slotStart);
             if (gap.compareTo(Duration.ofMinutes(caps.minMinutesBetweenPlays())) < 0) {
                 return new Explanation(Reason.SEPARATION, () -> "last played at " + last + ", "
                         + caps.minMinutesBetweenPlays() + " minutes must pass between plays");
@@ -131,7 +131,7 @@ final class PlayHistory {
      * Null when no competitor stops the campaign at the instant: another campaign of its category played less than
      * the campaign's minimum apart before, or, with a minimum of 0, in the ad slot just before.
      */
-    Explanation competitorRuleOut(DecisionCampaign campaign, Instant at) {
+    Explanation competitorRuleOut(DecisionCampaign campaign) {
         CompetitiveSeparation separation = campaign.separation();
         if (separation == null) {
             return null;
@@ -140,7 +140,7 @@ final class PlayHistory {
         if (competitor == null || competitor.campaign().id().equals(campaign.id())) {
             return null;
         }
-        boolean tooClose = Duration.between(competitor.start(), at)
+        boolean tooClose = Duration.between(competitor.start(), slotStart)
                 .compareTo(Duration.ofMinutes(separation.minMinutesApart())) < 0;
         boolean backToBack = separation.minMinutesApart() == 0 && lastAd == competitor;
         if (!tooClose && !backToBack) {

@@ -87,7 +87,7 @@ class PlayerPlaylists {
     private final DecisionInputs inputs;
     private final TimelineVersion version;
     private final JsonMapper json;
-    private final LoopResolver resolver = new LoopResolver();
+    private final LoopResolver resolver = LoopResolver.forPlaylists();
     private final Cache<Key, Answer> answers = Caffeine.newBuilder().maximumSize(20_000).build();
 
     PlayerPlaylists(DecisionInputs inputs, TimelineVersion version, JsonMapper json) {
