@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -97,8 +98,10 @@ public class MediaProcessor {
                 planned.durationMicros() == 0 ? null
                         : micros -> share.accept(Math.min(1.0, (double) micros / planned.durationMicros())));
         String failure = result.succeeded() ? null : FfmpegLog.reason(result.log(), source, output);
+        Optional<PictureSize> picture = failure == null && !planned.video() ? PictureHeader.of(output)
+                : Optional.empty();
         MediaProbe made = null;
-        if (failure == null) {
+        if (failure == null && picture.isEmpty()) {
             switch (prober.probe(output, planned.video(), scratch)) {
                 case MediaProber.Probed probed -> made = probed.probe();
                 case MediaProber.Undecodable undecodable -> failure = "the file made does not decode: "
@@ -113,8 +116,11 @@ public class MediaProcessor {
         long size = Files.size(output);
         Sha256 sha256 = Sha256.of(output);
         blobs.put(sha256, output, planned.mediaType());
-        return new RecordRenditionCommand(assetId, contentVersion, new Rendition(planned.name(), sha256.value(), size,
-                planned.mediaType(), planned.container(), made.videoCodec(), made.displayWidth(), made.displayHeight(),
-                made.bitRate()));
+        Rendition rendition = picture.isPresent()
+                ? new Rendition(planned.name(), sha256.value(), size, planned.mediaType(), planned.container(),
+                        planned.codec(), picture.get().width(), picture.get().height(), null)
+                : new Rendition(planned.name(), sha256.value(), size, planned.mediaType(), planned.container(),
+                        made.videoCodec(), made.displayWidth(), made.displayHeight(), made.bitRate());
+        return new RecordRenditionCommand(assetId, contentVersion, rendition);
     }
 }

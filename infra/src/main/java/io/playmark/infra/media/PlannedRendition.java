@@ -22,6 +22,11 @@ record PlannedRendition(String name, String container, String mediaType, boolean
         outputOptions = List.copyOf(outputOptions);
     }
 
+    /** A picture's codec as ffmpeg's probe names it: JPEG files are "mjpeg", WebP files "webp". */
+    String codec() {
+        return "jpeg".equals(container) ? "mjpeg" : container;
+    }
+
     String fileName() {
         return name + "." + container;
     }
