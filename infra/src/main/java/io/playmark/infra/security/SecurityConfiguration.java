@@ -72,7 +72,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/players/*")
                         .hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/players/{playerId}/heartbeat").access(OwnPlayer.only())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/players/{playerId}/heartbeat",
+                                "/api/v1/players/{playerId}/plays").access(OwnPlayer.only())
                         .requestMatchers(HttpMethod.GET, "/api/v1/players/{playerId}")
                         .access(OwnPlayer.or(Role.ADMIN, Role.MANAGER, Role.ANALYST, Role.AUDITOR))
                         .anyRequest().authenticated());
