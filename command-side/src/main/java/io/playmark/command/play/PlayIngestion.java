@@ -1,6 +1,7 @@
 package io.playmark.command.play;
 
 import io.playmark.kernel.InvalidValueException;
+import io.playmark.kernel.play.PlayId;
 import io.playmark.kernel.play.RecordPlayCommand;
 import io.playmark.kernel.play.RecordPlaysCommand;
 import io.playmark.kernel.play.RecordedPlays;
@@ -22,8 +23,8 @@ import java.util.Set;
 
 /**
  * Records a player's upload of plays, answering per play. The batch goes to the event store in one append; when that
- * append finds a play already recorded (a resent batch), nothing of it was written and the plays are recorded one by
- * one, each recorded play's second creation being refused by the store as a duplicate (ADR 0012).
+ * append finds a play already recorded (a resent batch), nothing of it was written, and the store's uniqueness has
+ * said which plays are duplicates (ADR 0012).
  */
 @Component
 class PlayIngestion {
@@ -31,12 +32,16 @@ class PlayIngestion {
     /** The most plays one upload may carry: a screen that was offline for long sends its backlog in several. */
     static final int MAX_PLAYS = 1_000;
 
+    private static final int BATCH_ATTEMPTS = 3;
+
     private final CommandGateway commands;
+    private final RecordedPlayIds playIds;
     private final PlayerSightings sightings;
     private final Clock clock;
 
-    PlayIngestion(CommandGateway commands, PlayerSightings sightings, Clock clock) {
+    PlayIngestion(CommandGateway commands, RecordedPlayIds playIds, PlayerSightings sightings, Clock clock) {
         this.commands = commands;
+        this.playIds = playIds;
         this.sightings = sightings;
         this.clock = clock;
     }
@@ -73,20 +78,43 @@ class PlayIngestion {
         return tally.result();
     }
 
+    /**
+     * One append for the batch; when it finds plays recorded before, they are told apart in one look-up and the rest
+     * is appended again. Only when that keeps conflicting (another upload of the same plays at the same moment) are
+     * the plays recorded one by one.
+     */
     private void recordAll(List<RecordPlayCommand> batch, List<Integer> indexes, PlayUpload.Tally tally) {
-        if (batch.isEmpty()) {
-            return;
+        List<RecordPlayCommand> pending = batch;
+        List<Integer> at = indexes;
+        for (int attempt = 0; attempt < BATCH_ATTEMPTS; attempt++) {
+            if (pending.isEmpty()) {
+                return;
+            }
+            try {
+                RecordedPlays recorded = commands.sendAndWait(new RecordPlaysCommand(pending));
+                tally.accepted(recorded.recorded());
+                List<RecordPlayCommand> sent = pending;
+                List<Integer> sentAt = at;
+                recorded.refused().forEach((i, refusal) -> tally.rejected(sentAt.get(i),
+                        sent.get(i).playId().value(), refusal.field(), refusal.problem()));
+                return;
+            } catch (AggregateStreamCreationException | ConcurrencyException alreadyRecorded) {
+                Set<PlayId> recorded = playIds.recordedAmong(pending.stream().map(RecordPlayCommand::playId).toList());
+                List<RecordPlayCommand> rest = new ArrayList<>();
+                List<Integer> restAt = new ArrayList<>();
+                for (int i = 0; i < pending.size(); i++) {
+                    if (recorded.contains(pending.get(i).playId())) {
+                        tally.duplicate();
+                    } else {
+                        rest.add(pending.get(i));
+                        restAt.add(at.get(i));
+                    }
+                }
+                pending = rest;
+                at = restAt;
+            }
         }
-        RecordedPlays recorded;
-        try {
-            recorded = commands.sendAndWait(new RecordPlaysCommand(batch));
-        } catch (AggregateStreamCreationException | ConcurrencyException alreadyRecorded) {
-            recordOneByOne(batch, indexes, tally);
-            return;
-        }
-        tally.accepted(recorded.recorded());
-        recorded.refused().forEach((at, refusal) -> tally.rejected(indexes.get(at), batch.get(at).playId().value(),
-                refusal.field(), refusal.problem()));
+        recordOneByOne(pending, at, tally);
     }
 
     private void recordOneByOne(List<RecordPlayCommand> batch, List<Integer> indexes, PlayUpload.Tally tally) {

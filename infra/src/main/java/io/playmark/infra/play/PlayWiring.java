@@ -1,13 +1,21 @@
 package io.playmark.infra.play;
 
 import io.playmark.command.play.PlayWindow;
+import io.playmark.command.play.RecordedPlayIds;
+import io.playmark.infra.eventstore.GapAwareMongoEventStorageEngine;
+import io.playmark.kernel.play.PlayId;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
+import java.util.stream.Collectors;
 
-/** Which plays are accepted by their start time: {@code playmark.plays.retention} and {@code .clock-skew}. */
+/**
+ * What recording plays needs of the platform: which plays are accepted by their start time
+ * ({@code playmark.plays.retention} and {@code .clock-skew}), and which the event store holds already.
+ */
 @Configuration(proxyBeanMethods = false)
 class PlayWiring {
 
@@ -15,5 +23,16 @@ class PlayWiring {
     PlayWindow playWindow(@Value("${playmark.plays.retention}") Duration retention,
                           @Value("${playmark.plays.clock-skew}") Duration clockSkew) {
         return new PlayWindow(retention, clockSkew);
+    }
+
+    /** One look-up on the store's unique stream key; per play on another engine (tests may use Axon's own). */
+    @Bean
+    RecordedPlayIds recordedPlayIds(EventStorageEngine engine) {
+        if (engine instanceof GapAwareMongoEventStorageEngine gapAware) {
+            return plays -> gapAware.existingAggregates(plays.stream().map(PlayId::value).toList()).stream()
+                    .map(PlayId::new).collect(Collectors.toSet());
+        }
+        return plays -> plays.stream().filter(play -> engine.lastSequenceNumberFor(play.value()).isPresent())
+                .collect(Collectors.toSet());
     }
 }
