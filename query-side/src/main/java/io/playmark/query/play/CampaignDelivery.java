@@ -1,0 +1,26 @@
+package io.playmark.query.play;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A campaign's delivery over a time range, in periods of the chosen zone, with the players' periods whose plays may
+ * still arrive: a figure touching an open period is provisional.
+ */
+record CampaignDelivery(String campaignId, Instant from, Instant to, String zone, DeliveryInterval interval,
+                        DeliveryCounts totals, List<Period> periods, List<OpenPeriod> openPeriods) {
+
+    enum DeliveryInterval { HOUR, DAY }
+
+    /** One hour or day, starting at {@code start}; {@code localStart} is that moment in the chosen zone. */
+    record Period(Instant start, String localStart, DeliveryCounts counts, boolean open) {
+    }
+
+    /** A player whose plays from {@code from} until {@code to} may not all be reported yet. */
+    record OpenPeriod(String playerId, Instant from, Instant to) {
+    }
+
+    boolean complete() {
+        return openPeriods.isEmpty();
+    }
+}

@@ -1,0 +1,114 @@
+package io.playmark.query.play;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.util.ObjectBuilder;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+
+import static io.playmark.query.search.VersionedIndex.call;
+
+/**
+ * The analysts' index of plays: one index a month by the play's start in UTC ({@code plays-2026.12}), made on the
+ * first play of the month from the index template {@value #TEMPLATE}, which puts each behind the alias
+ * {@value #ALIAS} with one mapping. A month's plays can be dropped by dropping its index. The document id is the play
+ * id, and a document is only ever created: a redelivered or replayed event changes nothing.
+ */
+@Component
+public class PlayIndex {
+
+    public static final String ALIAS = "plays";
+    static final String TEMPLATE = "plays";
+    static final String PATTERN = "plays-*";
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
+
+    private final ElasticsearchClient client;
+
+    PlayIndex(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    /** The mapping docs/analytics.md documents. */
+    static ObjectBuilder<TypeMapping> mapping(TypeMapping.Builder m) {
+        return m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
+                .properties("playId", p -> p.keyword(k -> k))
+                .properties("playerId", p -> p.keyword(k -> k))
+                .properties("playerName", p -> p.keyword(k -> k))
+                .properties("playerTags", p -> p.keyword(k -> k))
+                .properties("timeZone", p -> p.keyword(k -> k))
+                .properties("location", p -> p.geoPoint(g -> g))
+                .properties("assetId", p -> p.keyword(k -> k))
+                .properties("assetName", p -> p.keyword(k -> k))
+                .properties("assetType", p -> p.keyword(k -> k))
+                .properties("campaignId", p -> p.keyword(k -> k))
+                .properties("campaignName", p -> p.keyword(k -> k))
+                .properties("advertiser", p -> p.keyword(k -> k))
+                .properties("startedAt", p -> p.date(d -> d))
+                .properties("endedAt", p -> p.date(d -> d))
+                .properties("receivedAt", p -> p.date(d -> d))
+                .properties("durationMs", p -> p.long_(l -> l))
+                .properties("plannedDurationMs", p -> p.long_(l -> l))
+                .properties("outcome", p -> p.keyword(k -> k))
+                .properties("error", p -> p.keyword(k -> k.ignoreAbove(500)))
+                .properties("impressions", p -> p.long_(l -> l))
+                .properties("dwellMs", p -> p.long_(l -> l))
+                .properties("localDate", p -> p.keyword(k -> k))
+                .properties("localHour", p -> p.integer(i -> i))
+                .properties("flags", p -> p.keyword(k -> k));
+    }
+
+    /** Puts the template in place (again: the same one), so that every month's index gets it. */
+    void ensureTemplate() {
+        call(() -> client.indices().putIndexTemplate(t -> t.name(TEMPLATE).indexPatterns(PATTERN)
+                .template(template -> template.aliases(ALIAS, a -> a)
+                        // one replica on a cluster, none on a single node, so a single node stays green
+                        .settings(s -> s.autoExpandReplicas("0-1"))
+                        .mappings(PlayIndex::mapping))));
+    }
+
+    static String indexOf(Instant startedAt) {
+        return "plays-" + MONTH.format(startedAt);
+    }
+
+    /** Indexes the play unless its document exists already. */
+    void create(PlayDocument play) {
+        call(() -> {
+            try {
+                client.create(c -> c.index(indexOf(play.startedAt())).id(play.playId()).document(play)
+                        .refresh(Refresh.False));
+            } catch (ElasticsearchException exists) {
+                if (exists.status() != 409) {
+                    throw exists;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The monthly indices there are, oldest first. */
+    List<String> indices() {
+        return call(() -> client.indices().get(g -> g.index(PATTERN)).indices().keySet().stream().sorted().toList());
+    }
+
+    /** Drops every monthly index (the embedded node has no delete-by-query); the template stays. */
+    void dropAll() {
+        for (String index : indices()) {
+            call(() -> client.indices().delete(d -> d.index(index)));
+        }
+    }
+
+    <T> SearchResponse<T> search(Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> request,
+                                 Class<T> type) {
+        return call(() -> client.search(s -> request.apply(s.index(ALIAS).ignoreUnavailable(true)
+                .allowNoIndices(true)), type));
+    }
+}
