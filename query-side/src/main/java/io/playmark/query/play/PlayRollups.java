@@ -65,10 +65,17 @@ class PlayRollups {
                 update.inc(other.name().toLowerCase(Locale.ROOT), 0);
             }
         }
+        Query notCountedYet = Query.query(where("_id").is(id).and("counted").ne(play.playId()));
         try {
-            mongo.upsert(Query.query(where("_id").is(id).and("counted").ne(play.playId())), update, Rollup.class);
-        } catch (DuplicateKeyException countedBefore) {
-            // the rollup exists and lists the play: its upsert tried to make a second document with the same _id
+            mongo.upsert(notCountedYet, update, Rollup.class);
+        } catch (DuplicateKeyException existsNow) {
+            // the rollup exists: it lists the play, or another play made it a moment ago; asked again, the update
+            // counts the play unless it is listed, and a second collision means it is
+            try {
+                mongo.upsert(notCountedYet, update, Rollup.class);
+            } catch (DuplicateKeyException countedBefore) {
+                // counted before
+            }
         }
     }
 
