@@ -18,8 +18,13 @@ public final class TestScreens {
     private TestScreens() {
     }
 
-    /** A registered screen: its id and a client with its own key. */
-    public record Screen(String id, PlaymarkApi api) {
+    /** A registered screen: its id, its own key and a client sending it. */
+    public record Screen(String id, String apiKey, PlaymarkApi api) {
+
+        /** The same screen talking to another running Playmark (after a restart). */
+        public Screen on(org.springframework.context.ApplicationContext playmark) {
+            return new Screen(id, apiKey, PlaymarkApi.of(playmark, apiKey));
+        }
 
         public String plays() {
             return PLAYERS + "/" + id + "/plays";
@@ -44,7 +49,8 @@ public final class TestScreens {
         registration.put("hardwareProfile", "hd-h264");
         PlaymarkApi.Response registered = manager.post(PLAYERS, registration);
         assertThat(registered.status()).as(registered.text()).isEqualTo(201);
-        return new Screen(id, new PlaymarkApi(port, registered.body().get("apiKey").asString()));
+        String key = registered.body().get("apiKey").asString();
+        return new Screen(id, key, new PlaymarkApi(port, key));
     }
 
     /** A play as a screen reports it, with a new play id; {@code campaignId} may be null. */
