@@ -10,8 +10,11 @@ import co.elastic.clients.util.ObjectBuilder;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -101,9 +104,32 @@ public class PlayIndex {
 
     /** Drops every monthly index (the embedded node has no delete-by-query); the template stays. */
     void dropAll() {
+        indices().forEach(this::drop);
+    }
+
+    /**
+     * Drops the monthly indices all of whose plays started before {@code cutoff} (the month ended by then), oldest
+     * first, and answers their names. Indices of other names under the pattern are left alone.
+     */
+    public List<String> dropBefore(Instant cutoff) {
+        List<String> dropped = new ArrayList<>();
         for (String index : indices()) {
-            call(() -> client.indices().delete(d -> d.index(index)));
+            YearMonth month;
+            try {
+                month = YearMonth.parse(index.substring(PATTERN.length() - 1), MONTH);
+            } catch (DateTimeParseException notMonthly) {
+                continue;
+            }
+            if (!month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(cutoff)) {
+                drop(index);
+                dropped.add(index);
+            }
         }
+        return dropped;
+    }
+
+    private void drop(String index) {
+        call(() -> client.indices().delete(d -> d.index(index)));
     }
 
     <T> SearchResponse<T> search(Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> request,
