@@ -25,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlayIngestionIT extends PlaymarkIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private co.elastic.clients.elasticsearch.ElasticsearchClient elasticsearch;
     private final String asset = UUID.randomUUID().toString();
     private final String campaign = UUID.randomUUID().toString();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -149,5 +152,39 @@ class PlayIngestionIT extends PlaymarkIntegrationTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().get("field").asString()).isEqualTo("plays");
+    }
+
+    @Test
+    void a_screen_sending_too_fast_is_told_when_to_retry_and_keeps_every_play_it_was_answered_for() throws Exception {
+        Screen screen = screen("Hasty");
+        PlaymarkApi admin = asAdmin();
+        String delivered = admin.graphQl("mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }",
+                "input", Map.of("name", "Hasty " + UUID.randomUUID(), "advertiser", "Acme"))
+                .get("data").get("createCampaign").get("id").asString();
+        Instant from = now.minus(Duration.ofHours(2));
+        int accepted = 0;
+        PlaymarkApi.Response answer = null;
+        long started = System.nanoTime();
+        for (int i = 0; i < 1_000; i++) {
+            answer = screen.upload(List.of(play(asset, delivered, from.plusSeconds(i), 1_000, "COMPLETED")));
+            if (answer.status() != 200) {
+                break;
+            }
+            accepted += answer.body().get("accepted").asInt();
+        }
+
+        System.out.printf("%d one-play uploads in %d ms%n", accepted, (System.nanoTime() - started) / 1_000_000);
+        assertThat(answer.status()).isEqualTo(429);
+        assertThat(answer.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
+                assertThat(Integer.parseInt(seconds)).isPositive());
+        assertThat(accepted).isGreaterThanOrEqualTo(100);
+        io.playmark.infra.support.ProcessorWatch.await(admin, "play-analytics", "caught up",
+                io.playmark.infra.support.ProcessorWatch.caughtUpWithTheHead(), Duration.ofSeconds(30));
+        elasticsearch.indices().refresh(r -> r.index(io.playmark.query.play.PlayIndex.ALIAS));
+        JsonNode totals = admin.graphQl("""
+                query($c: ID!, $from: Instant!, $to: Instant!) { campaignDelivery(campaignId: $c, from: $from, to: $to,
+                  interval: HOUR, zone: "UTC") { totals { plays } } }""", "c", delivered,
+                "from", from.toString(), "to", now.toString()).get("data").get("campaignDelivery").get("totals");
+        assertThat(totals.get("plays").asLong()).isEqualTo(accepted);
     }
 }
