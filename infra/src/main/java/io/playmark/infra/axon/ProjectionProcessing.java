@@ -2,6 +2,7 @@ package io.playmark.infra.axon;
 
 import io.playmark.infra.instance.InstanceRole;
 import io.playmark.infra.instance.PlaymarkInstance;
+import io.playmark.query.play.PlayAnalyticsProjection;
 import io.playmark.query.player.PlayerDirectoryProjection;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +31,12 @@ class ProjectionProcessing {
      */
     static final List<String> IN_ONE_SEGMENT = List.of(PlayerDirectoryProjection.PROCESSING_GROUP);
 
+    /**
+     * Projections that write a batch of events together when it commits (plays: one bulk request for Elasticsearch),
+     * and how many events a batch holds; the token is stored once a batch.
+     */
+    static final Map<String, Integer> IN_BATCHES = Map.of(PlayAnalyticsProjection.PROCESSING_GROUP, 250);
+
     @Bean
     ConfigurerModule projectionSegments(PlaymarkInstance instance,
                                         @Value("${playmark.projections.segments}") int segments,
@@ -43,6 +51,12 @@ class ProjectionProcessing {
                     .andInitialSegmentsCount(segments)
                     .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
                     .andAutoStart(autoStart));
+            IN_BATCHES.forEach((name, batchSize) -> processing.registerTrackingEventProcessorConfiguration(name,
+                    configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                            .andInitialSegmentsCount(segments)
+                            .andBatchSize(batchSize)
+                            .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
+                            .andAutoStart(autoStart)));
             for (String name : IN_ONE_SEGMENT) {
                 processing.registerTrackingEventProcessorConfiguration(name, configuration ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()

@@ -4,7 +4,12 @@ import io.playmark.kernel.play.PlayRecordedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Plays for analysts and dashboards: each play's document in Elasticsearch, its hour's rollup and its player's
@@ -15,6 +20,7 @@ import org.springframework.stereotype.Component;
 public class PlayAnalyticsProjection {
 
     public static final String PROCESSING_GROUP = "play-analytics";
+    private static final String PENDING = PlayAnalyticsProjection.class.getName() + ".pending";
 
     private final PlayIndex index;
     private final PlayReferences references;
@@ -29,11 +35,28 @@ public class PlayAnalyticsProjection {
         index.ensureTemplate();
     }
 
+    /**
+     * Collects the plays of the processor's batch and writes them together when the batch commits (one bulk request,
+     * one rollup update per hour and key, one reporting update per player); alone outside a unit of work.
+     */
     @EventHandler
     void on(PlayRecordedEvent play) {
-        index.create(PlayDocument.of(play, references.of(play)));
-        rollups.count(play);
-        reporting.reported(play);
+        if (!CurrentUnitOfWork.isStarted()) {
+            write(List.of(play));
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.<List<PlayRecordedEvent>>getOrComputeResource(PENDING, key -> {
+            List<PlayRecordedEvent> pending = new ArrayList<>();
+            batch.onPrepareCommit(committing -> write(pending));
+            return pending;
+        }).add(play);
+    }
+
+    private void write(List<PlayRecordedEvent> plays) {
+        index.createAll(plays.stream().map(play -> PlayDocument.of(play, references.of(play))).toList());
+        rollups.countAll(plays);
+        reporting.reported(plays);
     }
 
     @ResetHandler

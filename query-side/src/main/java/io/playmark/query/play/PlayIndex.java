@@ -1,9 +1,9 @@
 package io.playmark.query.play;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.util.ObjectBuilder;
@@ -82,19 +82,26 @@ public class PlayIndex {
         return "plays-" + MONTH.format(startedAt);
     }
 
-    /** Indexes the play unless its document exists already. */
-    void create(PlayDocument play) {
-        call(() -> {
-            try {
-                client.create(c -> c.index(indexOf(play.startedAt())).id(play.playId()).document(play)
-                        .refresh(Refresh.False));
-            } catch (ElasticsearchException exists) {
-                if (exists.status() != 409) {
-                    throw exists;
-                }
+    /** Indexes the plays, in one bulk request, each unless its document exists already. */
+    void createAll(List<PlayDocument> plays) {
+        if (plays.isEmpty()) {
+            return;
+        }
+        BulkResponse response = call(() -> client.bulk(b -> {
+            for (PlayDocument play : plays) {
+                b.operations(o -> o.create(c -> c.index(indexOf(play.startedAt())).id(play.playId()).document(play)));
             }
-            return null;
-        });
+            return b.refresh(Refresh.False);
+        }));
+        if (response.errors()) {
+            List<String> failures = response.items().stream()
+                    .filter(item -> item.error() != null && item.status() != 409)
+                    .map(item -> item.id() + ": " + item.error().reason()).toList();
+            if (!failures.isEmpty()) {
+                throw new IllegalStateException("Elasticsearch refused " + failures.size() + " of " + plays.size()
+                        + " plays, e.g. " + failures.getFirst());
+            }
+        }
     }
 
     /** The monthly indices there are, oldest first. */

@@ -40,9 +40,11 @@ class PlayReporting {
         }
     }
 
-    void reported(PlayRecordedEvent play) {
-        mongo.upsert(Query.query(where("_id").is(play.playerId())), new Update().max("latestStart", play.startedAt()),
-                Reported.class);
+    void reported(Collection<PlayRecordedEvent> plays) {
+        Map<String, Instant> latest = plays.stream().collect(Collectors.toMap(PlayRecordedEvent::playerId,
+                PlayRecordedEvent::startedAt, (one, other) -> one.isAfter(other) ? one : other));
+        latest.forEach((player, startedAt) -> mongo.upsert(Query.query(where("_id").is(player)),
+                new Update().max("latestStart", startedAt), Reported.class));
     }
 
     /** What these players have reported; a player that never reported is missing. */
