@@ -44,7 +44,9 @@ class PlayAnalyticsIT extends PlaymarkIntegrationTest {
                 zone complete
                 totals { plays completed interrupted failed skipped completionRate playedMs impressions }
                 periods { start localStart open counts { plays completed } }
-                openPeriods { playerId from to } } }""";
+                openPeriods { playerId from to }
+                players { id name counts { plays completed } } topAssets { id name counts { plays } }
+                failures { error plays } } }""";
     private static final String FLAGGED = "query($after: String) { flaggedPlays(first: 100, after: $after) { "
             + "edges { cursor node { playId assetId assetName playerName campaignName outcome flags } } "
             + "pageInfo { hasNextPage endCursor } } }";
@@ -110,10 +112,10 @@ class PlayAnalyticsIT extends PlaymarkIntegrationTest {
         PlaymarkApi analyst = as(io.playmark.infra.security.Role.ANALYST);
         String asset = asset();
         String campaign = campaign(admin);
-        Screen lobby = TestScreens.register(admin, port, "Lobby " + UUID.randomUUID(), "Europe/Berlin", 52.52, 13.41,
-                List.of("lobby"));
-        Screen mall = TestScreens.register(admin, port, "Mall " + UUID.randomUUID(), "Europe/Berlin", 48.14, 11.58,
-                List.of("mall"));
+        String lobbyName = "Lobby " + UUID.randomUUID();
+        String mallName = "Mall " + UUID.randomUUID();
+        Screen lobby = TestScreens.register(admin, port, lobbyName, "Europe/Berlin", 52.52, 13.41, List.of("lobby"));
+        Screen mall = TestScreens.register(admin, port, mallName, "Europe/Berlin", 48.14, 11.58, List.of("mall"));
 
         List<Map<String, Object>> lobbyLive = hours(asset, campaign, 0, 3);
         uploaded(lobby, lobbyLive, 12);
@@ -159,6 +161,14 @@ class PlayAnalyticsIT extends PlaymarkIntegrationTest {
         byHour.get("openPeriods").forEach(open ->
                 assertThat(Instant.parse(open.get("from").asString())).isEqualTo(day.plus(Duration.ofHours(5))));
         assertThat(byHour.get("periods").get(2).get("open").asBoolean()).isFalse();
+
+        assertThat(byHour.get("players").valueStream().map(player -> player.get("name").asString() + ": "
+                + player.get("counts").get("plays").asLong() + "/" + player.get("counts").get("completed").asLong()))
+                .containsExactlyInAnyOrder(lobbyName + ": 24/24", mallName + ": 24/22");
+        assertThat(byHour.get("topAssets").get(0).get("name").asString()).isEqualTo("Winter sale 15s");
+        assertThat(byHour.get("topAssets").get(0).get("counts").get("plays").asLong()).isEqualTo(48);
+        assertThat(byHour.get("failures").get(0).get("error").asString()).isEqualTo("decoder: unsupported profile");
+        assertThat(byHour.get("failures").get(0).get("plays").asLong()).isEqualTo(1);
 
         JsonNode byDay = delivery(analyst, campaign, "DAY", "Europe/Berlin");
         assertThat(byDay.get("periods").size()).isEqualTo(1);

@@ -8,7 +8,8 @@ import java.util.List;
  * still arrive: a figure touching an open period is provisional.
  */
 record CampaignDelivery(String campaignId, Instant from, Instant to, String zone, DeliveryInterval interval,
-                        DeliveryCounts totals, List<Period> periods, List<OpenPeriod> openPeriods) {
+                        DeliveryCounts totals, List<Period> periods, List<OpenPeriod> openPeriods,
+                        List<Breakdown> players, List<Breakdown> topAssets, List<FailureCount> failures) {
 
     enum DeliveryInterval { HOUR, DAY }
 
@@ -18,6 +19,14 @@ record CampaignDelivery(String campaignId, Instant from, Instant to, String zone
 
     /** A player whose plays from {@code from} until {@code to} may not all be reported yet. */
     record OpenPeriod(String playerId, Instant from, Instant to) {
+    }
+
+    /** The plays of one player or asset, with the name its plays carry (null when unknown). */
+    record Breakdown(String id, String name, DeliveryCounts counts) {
+    }
+
+    /** Failed plays that reported this error. */
+    record FailureCount(String error, long plays) {
     }
 
     boolean complete() {

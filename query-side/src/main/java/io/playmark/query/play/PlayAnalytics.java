@@ -2,6 +2,8 @@ package io.playmark.query.play;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
@@ -32,6 +34,10 @@ class PlayAnalytics {
     /** The longest range one delivery question may cover. */
     static final Duration MAX_RANGE = Duration.ofDays(400);
     private static final int MAX_PLAYERS = 10_000;
+    private static final int TOP_ASSETS = 10;
+    private static final int TOP_ERRORS = 20;
+    /** What failures without an error text are counted under. */
+    static final String NO_ERROR = "(no error given)";
 
     private final PlayIndex index;
     private final PlayReporting reporting;
@@ -55,15 +61,24 @@ class PlayAnalytics {
                 .filter(f -> f.range(r -> r.date(d -> d.field("startedAt").gte(from.toString()).lt(to.toString()))))));
         SearchResponse<Void> response = index.search(s -> s.size(0).trackTotalHits(t -> t.enabled(true)).query(plays)
                 .aggregations(DeliveryCounts.aggregations())
-                .aggregations("players", a -> a.terms(t -> t.field("playerId").size(MAX_PLAYERS)))
+                .aggregations("players", breakdown("playerId", "playerName", MAX_PLAYERS))
+                .aggregations("assets", breakdown("assetId", "assetName", TOP_ASSETS))
+                .aggregations("failures", a -> a.filter(f -> f.term(t -> t.field("outcome").value("FAILED")))
+                        .aggregations("errors", e -> e.terms(t -> t.field("error").size(TOP_ERRORS)
+                                .missing(NO_ERROR))))
                 .aggregations("periods", a -> a.dateHistogram(h -> h.field("startedAt").timeZone(zone.getId())
                                 .calendarInterval(interval == CampaignDelivery.DeliveryInterval.HOUR
                                         ? CalendarInterval.Hour : CalendarInterval.Day).minDocCount(1))
                         .aggregations(DeliveryCounts.aggregations())), Void.class);
-        DeliveryCounts totals = DeliveryCounts.of(response.hits().total().value(), response.aggregations());
-        List<String> players = response.aggregations().get("players").sterms().buckets().array().stream()
-                .map(StringTermsBucket::key).map(FieldValue::stringValue).toList();
-        List<CampaignDelivery.OpenPeriod> open = openPeriods(players, from, to);
+        Map<String, Aggregate> aggregations = response.aggregations();
+        DeliveryCounts totals = DeliveryCounts.of(response.hits().total().value(), aggregations);
+        List<CampaignDelivery.Breakdown> players = breakdown(aggregations.get("players"));
+        List<CampaignDelivery.OpenPeriod> open = openPeriods(players.stream().map(CampaignDelivery.Breakdown::id)
+                .toList(), from, to);
+        List<CampaignDelivery.FailureCount> failures = aggregations.get("failures").filter().aggregations()
+                .get("errors").sterms().buckets().array().stream()
+                .map(bucket -> new CampaignDelivery.FailureCount(bucket.key().stringValue(), bucket.docCount()))
+                .toList();
         List<CampaignDelivery.Period> periods = new ArrayList<>();
         for (DateHistogramBucket bucket : response.aggregations().get("periods").dateHistogram().buckets().array()) {
             Instant start = Instant.ofEpochMilli(bucket.key());
@@ -73,7 +88,24 @@ class PlayAnalytics {
             periods.add(new CampaignDelivery.Period(start, start.atZone(zone).toOffsetDateTime().toString(),
                     DeliveryCounts.of(bucket.docCount(), bucket.aggregations()), isOpen));
         }
-        return new CampaignDelivery(campaign.value(), from, to, zone.getId(), interval, totals, periods, open);
+        return new CampaignDelivery(campaign.value(), from, to, zone.getId(), interval, totals, periods, open, players,
+                breakdown(aggregations.get("assets")), failures);
+    }
+
+    /** Plays by {@code idField}, the most first, each with its counts and the name its plays carry. */
+    private static Aggregation breakdown(String idField, String nameField, int size) {
+        return Aggregation.of(a -> a.terms(t -> t.field(idField).size(size))
+                .aggregations(DeliveryCounts.aggregations())
+                .aggregations("name", n -> n.terms(t -> t.field(nameField).size(1))));
+    }
+
+    private static List<CampaignDelivery.Breakdown> breakdown(Aggregate terms) {
+        return terms.sterms().buckets().array().stream().map(bucket -> {
+            List<StringTermsBucket> names = bucket.aggregations().get("name").sterms().buckets().array();
+            return new CampaignDelivery.Breakdown(bucket.key().stringValue(),
+                    names.isEmpty() ? null : names.getFirst().key().stringValue(),
+                    DeliveryCounts.of(bucket.docCount(), bucket.aggregations()));
+        }).toList();
     }
 
     /** From the hour each player's latest play started in (its first open hour) to the range's end. */
