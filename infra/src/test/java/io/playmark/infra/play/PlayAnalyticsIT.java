@@ -170,6 +170,24 @@ class PlayAnalyticsIT extends PlaymarkIntegrationTest {
         assertThat(byHour.get("failures").get(0).get("error").asString()).isEqualTo("decoder: unsupported profile");
         assertThat(byHour.get("failures").get(0).get("plays").asLong()).isEqualTo(1);
 
+        // a flight from the day's midnight over four days (half of it passed: 2 of 4 days), a goal of 200 plays
+        Instant flightEnd = day.plus(Duration.ofDays(4));
+        admin.graphQl("mutation($id: ID!, $start: Instant!, $end: Instant!) { setCampaignFlight(id: $id, flight: "
+                + "{start: $start, end: $end}) { id } }", "id", campaign, "start", day.toString(), "end",
+                flightEnd.toString());
+        admin.graphQl("mutation($id: ID!) { setCampaignGoal(id: $id, goal: {kind: PLAYS, target: 200}) { id } }",
+                "id", campaign);
+        JsonNode goal = analyst.graphQl("query($c: ID!, $from: Instant!, $to: Instant!) { campaignDelivery(campaignId: "
+                + "$c, from: $from, to: $to) { goal { kind target delivered expected progress pacing } } }", "c",
+                campaign, "from", day.toString(), "to", day.plus(Duration.ofHours(1)).toString())
+                .get("data").get("campaignDelivery").get("goal");
+        assertThat(goal.get("kind").asString()).isEqualTo("PLAYS");
+        assertThat(goal.get("delivered").asLong()).as("over the flight, not the range asked").isEqualTo(48);
+        assertThat(goal.get("progress").asDouble()).isEqualTo(48 / 200.0);
+        double expected = 200.0 * Duration.between(day, Instant.now()).toMillis() / Duration.ofDays(4).toMillis();
+        assertThat(goal.get("expected").asDouble()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(goal.get("pacing").asDouble()).isCloseTo(48 / expected, org.assertj.core.data.Offset.offset(0.05));
+
         JsonNode byDay = delivery(analyst, campaign, "DAY", "Europe/Berlin");
         assertThat(byDay.get("periods").size()).isEqualTo(1);
         assertThat(byDay.get("periods").get(0).get("localStart").asString()).endsWith("T00:00+01:00");

@@ -6,7 +6,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** Answers what other features copy of a campaign, from its read model. */
+/** Answers what other features copy of a campaign and pace it by, from its read model. */
 @Component
 class CampaignSummaries {
 
@@ -19,6 +19,11 @@ class CampaignSummaries {
     @QueryHandler
     CampaignSummary find(FindCampaignSummaryQuery query) {
         CampaignView view = mongo.findById(query.campaignId().value(), CampaignView.class);
-        return view == null ? null : new CampaignSummary(view.id(), view.name(), view.advertiser());
+        if (view == null) {
+            return null;
+        }
+        return new CampaignSummary(view.id(), view.name(), view.advertiser(),
+                view.goal() == null ? null : view.goal().kind(), view.goal() == null ? 0 : view.goal().target(),
+                view.flight() == null ? null : view.flight().start(), view.flight() == null ? null : view.flight().end());
     }
 }

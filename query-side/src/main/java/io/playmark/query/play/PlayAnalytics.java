@@ -12,8 +12,13 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.playmark.kernel.InvalidValueException;
 import io.playmark.kernel.campaign.CampaignId;
+import io.playmark.kernel.campaign.CampaignSummary;
+import io.playmark.kernel.campaign.FindCampaignSummaryQuery;
+import io.playmark.kernel.campaign.GoalKind;
 import io.playmark.kernel.player.PlayerId;
 import io.playmark.kernel.player.TimeZones;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -40,11 +45,13 @@ class PlayAnalytics {
     static final String NO_ERROR = "(no error given)";
 
     private final PlayIndex index;
+    private final QueryGateway queries;
     private final PlayReporting reporting;
     private final PlayRollups rollups;
 
-    PlayAnalytics(PlayIndex index, PlayReporting reporting, PlayRollups rollups) {
+    PlayAnalytics(PlayIndex index, PlayReporting reporting, PlayRollups rollups, QueryGateway queries) {
         this.index = index;
+        this.queries = queries;
         this.reporting = reporting;
         this.rollups = rollups;
     }
@@ -56,9 +63,7 @@ class PlayAnalytics {
                     + " days later, was " + from + " to " + to);
         }
         ZoneId zone = TimeZones.of("zone", zoneId);
-        Query plays = Query.of(q -> q.bool(b -> b
-                .filter(f -> f.term(t -> t.field("campaignId").value(campaign.value())))
-                .filter(f -> f.range(r -> r.date(d -> d.field("startedAt").gte(from.toString()).lt(to.toString()))))));
+        Query plays = playsOf(campaign, from, to);
         SearchResponse<Void> response = index.search(s -> s.size(0).trackTotalHits(t -> t.enabled(true)).query(plays)
                 .aggregations(DeliveryCounts.aggregations())
                 .aggregations("players", breakdown("playerId", "playerName", MAX_PLAYERS))
@@ -106,6 +111,37 @@ class PlayAnalytics {
                     names.isEmpty() ? null : names.getFirst().key().stringValue(),
                     DeliveryCounts.of(bucket.docCount(), bucket.aggregations()));
         }).toList();
+    }
+
+    /**
+     * The campaign's delivery over its flight until {@code now} against a goal of plays or impressions; null without
+     * such a goal or a flight (share of voice is paced by the schedule, not counted here).
+     */
+    DeliveryGoal goal(CampaignId campaign, Instant now) {
+        CampaignSummary summary = queries.query(new FindCampaignSummaryQuery(campaign),
+                ResponseTypes.instanceOf(CampaignSummary.class)).join();
+        if (summary == null || summary.flightStart() == null
+                || (summary.goalKind() != GoalKind.PLAYS && summary.goalKind() != GoalKind.IMPRESSIONS)) {
+            return null;
+        }
+        Instant until = now.isBefore(summary.flightEnd()) ? now : summary.flightEnd();
+        DeliveryCounts delivered = until.isAfter(summary.flightStart())
+                ? totals(campaign, summary.flightStart(), until) : DeliveryCounts.NONE;
+        return new DeliveryGoal(summary.goalKind(), summary.goalTarget(), summary.goalKind() == GoalKind.PLAYS
+                ? delivered.plays() : delivered.impressions(),
+                DeliveryGoal.expected(summary.goalTarget(), summary.flightStart(), summary.flightEnd(), now));
+    }
+
+    private DeliveryCounts totals(CampaignId campaign, Instant from, Instant to) {
+        SearchResponse<Void> response = index.search(s -> s.size(0).trackTotalHits(t -> t.enabled(true))
+                .query(playsOf(campaign, from, to)).aggregations(DeliveryCounts.aggregations()), Void.class);
+        return DeliveryCounts.of(response.hits().total().value(), response.aggregations());
+    }
+
+    private static Query playsOf(CampaignId campaign, Instant from, Instant to) {
+        return Query.of(q -> q.bool(b -> b
+                .filter(f -> f.term(t -> t.field("campaignId").value(campaign.value())))
+                .filter(f -> f.range(r -> r.date(d -> d.field("startedAt").gte(from.toString()).lt(to.toString()))))));
     }
 
     /** From the hour each player's latest play started in (its first open hour) to the range's end. */

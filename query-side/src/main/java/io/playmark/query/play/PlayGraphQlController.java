@@ -9,6 +9,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,9 +18,11 @@ import java.util.List;
 class PlayGraphQlController {
 
     private final PlayAnalytics analytics;
+    private final Clock clock;
 
-    PlayGraphQlController(PlayAnalytics analytics) {
+    PlayGraphQlController(PlayAnalytics analytics, Clock clock) {
         this.analytics = analytics;
+        this.clock = clock;
     }
 
     /** A page of plays as a Relay connection. */
@@ -79,5 +82,20 @@ class PlayGraphQlController {
     @SchemaMapping(typeName = "CampaignDelivery")
     boolean complete(CampaignDelivery delivery) {
         return delivery.complete();
+    }
+
+    @SchemaMapping(typeName = "CampaignDelivery")
+    DeliveryGoal goal(CampaignDelivery delivery) {
+        return analytics.goal(new CampaignId(delivery.campaignId()), clock.instant());
+    }
+
+    @SchemaMapping(typeName = "DeliveryGoal")
+    double progress(DeliveryGoal goal) {
+        return goal.progress();
+    }
+
+    @SchemaMapping(typeName = "DeliveryGoal")
+    Double pacing(DeliveryGoal goal) {
+        return goal.pacing();
     }
 }
