@@ -7,7 +7,7 @@ import java.util.List;
  * A campaign's delivery over a time range, in periods of the chosen zone, with the players' periods whose plays may
  * still arrive: a figure touching an open period is provisional.
  */
-record CampaignDelivery(String campaignId, Instant from, Instant to, String zone, DeliveryInterval interval,
+public record CampaignDelivery(String campaignId, Instant from, Instant to, String zone, DeliveryInterval interval,
                         DeliveryCounts totals, List<Period> periods, List<OpenPeriod> openPeriods,
                         List<Breakdown> players, List<Breakdown> topAssets, List<FailureCount> failures) {
 
@@ -29,7 +29,7 @@ record CampaignDelivery(String campaignId, Instant from, Instant to, String zone
     record FailureCount(String error, long plays) {
     }
 
-    boolean complete() {
+    public boolean complete() {
         return openPeriods.isEmpty();
     }
 }

@@ -8,13 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What was delivered in a period: plays by outcome, time played and audience. */
-record DeliveryCounts(long plays, long completed, long interrupted, long failed, long skipped, long playedMs,
+public record DeliveryCounts(long plays, long completed, long interrupted, long failed, long skipped, long playedMs,
                       long impressions) {
 
     static final DeliveryCounts NONE = new DeliveryCounts(0, 0, 0, 0, 0, 0, 0);
 
     /** Completed plays as a share of all plays, 0 to 1; 0 without plays. */
-    double completionRate() {
+    public double completionRate() {
         return plays == 0 ? 0 : (double) completed / plays;
     }
 

@@ -9,7 +9,7 @@ import java.time.Instant;
  * A campaign's delivery over its flight so far against its goal of plays or impressions. Pacing compares it with an
  * even delivery over the flight: 1 is on pace, below 1 behind.
  */
-record DeliveryGoal(GoalKind kind, long target, long delivered, double expected) {
+public record DeliveryGoal(GoalKind kind, long target, long delivered, double expected) {
 
     /** What an even delivery would have reached by {@code now}. */
     static double expected(long target, Instant flightStart, Instant flightEnd, Instant now) {
@@ -24,12 +24,12 @@ record DeliveryGoal(GoalKind kind, long target, long delivered, double expected)
     }
 
     /** delivered / target, 0 to 1 and beyond. */
-    double progress() {
+    public double progress() {
         return target == 0 ? 0 : (double) delivered / target;
     }
 
     /** delivered / expected; null before the flight starts. */
-    Double pacing() {
+    public Double pacing() {
         return expected == 0 ? null : delivered / expected;
     }
 }

@@ -74,28 +74,8 @@ class PlayGraphQlController {
                 new AssetId(assetId).value(), hour);
     }
 
-    @SchemaMapping(typeName = "DeliveryCounts")
-    double completionRate(DeliveryCounts counts) {
-        return counts.completionRate();
-    }
-
-    @SchemaMapping(typeName = "CampaignDelivery")
-    boolean complete(CampaignDelivery delivery) {
-        return delivery.complete();
-    }
-
     @SchemaMapping(typeName = "CampaignDelivery")
     DeliveryGoal goal(CampaignDelivery delivery) {
         return analytics.goal(new CampaignId(delivery.campaignId()), clock.instant());
-    }
-
-    @SchemaMapping(typeName = "DeliveryGoal")
-    double progress(DeliveryGoal goal) {
-        return goal.progress();
-    }
-
-    @SchemaMapping(typeName = "DeliveryGoal")
-    Double pacing(DeliveryGoal goal) {
-        return goal.pacing();
     }
 }
