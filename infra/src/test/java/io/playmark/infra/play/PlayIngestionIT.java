@@ -139,6 +139,10 @@ class PlayIngestionIT extends PlaymarkIntegrationTest {
         PlaymarkApi.Response inflatedTooLarge = screen.api().sendBytes("POST", screen.plays(),
                 TestScreens.gzip(padded), "Content-Type", "application/json", "Content-Encoding", "gzip");
         assertThat(inflatedTooLarge.status()).as(inflatedTooLarge.text()).isEqualTo(413);
+        PlaymarkApi.Response notGzip = screen.api().sendBytes("POST", screen.plays(),
+                batch.getBytes(java.nio.charset.StandardCharsets.UTF_8), "Content-Type", "application/json",
+                "Content-Encoding", "gzip");
+        assertThat(notGzip.status()).as(notGzip.text()).isEqualTo(400);
         PlaymarkApi.Response plainTooLarge = screen.api().send("POST", screen.plays(), padded,
                 "Content-Type", "application/json");
         assertThat(plainTooLarge.status()).isEqualTo(413);
