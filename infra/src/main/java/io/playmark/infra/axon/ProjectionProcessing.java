@@ -5,6 +5,7 @@ import io.playmark.infra.instance.PlaymarkInstance;
 import io.playmark.query.play.PlayAnalyticsProjection;
 import io.playmark.query.player.PlayerDirectoryProjection;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -32,8 +33,9 @@ class ProjectionProcessing {
     static final List<String> IN_ONE_SEGMENT = List.of(PlayerDirectoryProjection.PROCESSING_GROUP);
 
     /**
-     * Projections that write a batch of events together when it commits (plays: one bulk request for Elasticsearch),
-     * and how many events a batch holds; the token is stored once a batch.
+     * Projections that write a batch of events together with its last event (plays: one bulk request for
+     * Elasticsearch), and how many events a batch holds; the token is stored once a batch. Their handlers' errors
+     * fail the batch, which is then handled again, where Axon's default would log them and go on without the batch.
      */
     static final Map<String, Integer> IN_BATCHES = Map.of(PlayAnalyticsProjection.PROCESSING_GROUP, 250);
 
@@ -51,12 +53,16 @@ class ProjectionProcessing {
                     .andInitialSegmentsCount(segments)
                     .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
                     .andAutoStart(autoStart));
-            IN_BATCHES.forEach((name, batchSize) -> processing.registerTrackingEventProcessorConfiguration(name,
-                    configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
-                            .andInitialSegmentsCount(segments)
-                            .andBatchSize(batchSize)
-                            .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
-                            .andAutoStart(autoStart)));
+            IN_BATCHES.forEach((name, batchSize) -> {
+                processing.registerTrackingEventProcessorConfiguration(name, configuration ->
+                        TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                                .andInitialSegmentsCount(segments)
+                                .andBatchSize(batchSize)
+                                .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
+                                .andAutoStart(autoStart));
+                processing.registerListenerInvocationErrorHandler(name,
+                        configuration -> PropagatingErrorHandler.instance());
+            });
             for (String name : IN_ONE_SEGMENT) {
                 processing.registerTrackingEventProcessorConfiguration(name, configuration ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()

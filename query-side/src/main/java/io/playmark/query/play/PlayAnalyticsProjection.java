@@ -5,7 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -36,21 +36,22 @@ public class PlayAnalyticsProjection {
     }
 
     /**
-     * Collects the plays of the processor's batch and writes them together when the batch commits (one bulk request,
-     * one rollup update per hour and key, one reporting update per player); alone outside a unit of work.
+     * Collects the plays of the processor's batch and writes them together with its last one (one bulk request, one
+     * rollup update per hour and key, one reporting update per player); alone outside a batch. Written before the
+     * batch commits, so that a failed write fails the batch (the processor propagates handler errors) before its
+     * token is stored, and the batch is handled again.
      */
     @EventHandler
     void on(PlayRecordedEvent play) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch)) {
             write(List.of(play));
             return;
         }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        batch.<List<PlayRecordedEvent>>getOrComputeResource(PENDING, key -> {
-            List<PlayRecordedEvent> pending = new ArrayList<>();
-            batch.onPrepareCommit(committing -> write(pending));
-            return pending;
-        }).add(play);
+        List<PlayRecordedEvent> pending = batch.getOrComputeResource(PENDING, key -> new ArrayList<>());
+        pending.add(play);
+        if (batch.isLastMessage()) {
+            write(pending);
+        }
     }
 
     private void write(List<PlayRecordedEvent> plays) {
