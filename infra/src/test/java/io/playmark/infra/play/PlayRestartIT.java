@@ -4,7 +4,9 @@ import io.playmark.infra.PlaymarkApplication;
 import io.playmark.infra.support.PlaymarkApi;
 import io.playmark.infra.support.ProcessorWatch;
 import io.playmark.infra.support.TestScreens;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.playmark.query.play.PlayAnalyticsProjection;
+import io.playmark.query.play.PlayIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -63,6 +65,7 @@ class PlayRestartIT {
 
             ProcessorWatch.await(admin, PlayAnalyticsProjection.PROCESSING_GROUP, "caught up",
                     ProcessorWatch.caughtUpWithTheHead(), Duration.ofSeconds(60));
+            second.getBean(ElasticsearchClient.class).indices().refresh(r -> r.index(PlayIndex.ALIAS));
             JsonNode totals = admin.graphQl("""
                     query($c: ID!, $from: Instant!, $to: Instant!) { campaignDelivery(campaignId: $c, from: $from,
                       to: $to, interval: HOUR, zone: "UTC") { totals { plays } } }""", "c", campaign,

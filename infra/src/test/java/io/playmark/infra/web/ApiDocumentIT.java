@@ -217,7 +217,7 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         AssetUploadScenarios.add(scenarios, admin, manager, anonymous, as(Role.ANALYST), screen,
                 ApiDocumentIT::whenSpent);
         assetReads(scenarios, anonymous, screen);
-        PlayUploadScenarios.add(scenarios, admin, anonymous, screen, port, ApiDocumentIT::whenSpent);
+        PlayUploadScenarios.add(scenarios, admin, anonymous, as(Role.PLAYER), screen, port, ApiDocumentIT::whenSpent);
         scenarios.put("POST " + KEYS + " 429", () -> whenSpent(screen, api -> api.post(KEYS, keyRequest)));
         scenarios.put("POST " + PLAYERS + " 429", () -> whenSpent(screen, api -> api.post(PLAYERS, Map.of())));
         scenarios.put("GET " + PLAYERS + "/{id} 429", () -> whenSpent(screen, api -> api.get(PLAYERS + "/player-1")));

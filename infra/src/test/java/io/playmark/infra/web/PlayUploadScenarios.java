@@ -19,9 +19,12 @@ final class PlayUploadScenarios {
     private PlayUploadScenarios() {
     }
 
-    /** @param screen a PLAYER key bound to "player-1", which is no player id */
+    /**
+     * @param notAPlayer a PLAYER key bound to "player-1", which is no player id, with its quota unspent
+     * @param screen     a PLAYER key whose quota the scenarios use up
+     */
     static void add(Map<String, Supplier<PlaymarkApi.Response>> scenarios, PlaymarkApi admin, PlaymarkApi anonymous,
-                    PlaymarkApi screen, int port,
+                    PlaymarkApi notAPlayer, PlaymarkApi screen, int port,
                     BiFunction<PlaymarkApi, Function<PlaymarkApi, PlaymarkApi.Response>, PlaymarkApi.Response> whenSpent) {
         TestScreens.Screen own = TestScreens.register(admin, port, "Documented plays " + UUID.randomUUID(),
                 "Europe/Berlin", 52.52, 13.41, List.of());
@@ -29,7 +32,7 @@ final class PlayUploadScenarios {
                 Instant.now().minusSeconds(60), 10_000, "COMPLETED")));
         String path = own.plays();
         scenarios.put("POST " + PLAYS + " 200", () -> own.api().post(path, plays));
-        scenarios.put("POST " + PLAYS + " 400", () -> screen.post(TestScreens.PLAYERS + "/player-1/plays", plays));
+        scenarios.put("POST " + PLAYS + " 400", () -> notAPlayer.post(TestScreens.PLAYERS + "/player-1/plays", plays));
         scenarios.put("POST " + PLAYS + " 401", () -> anonymous.post(path, plays));
         scenarios.put("POST " + PLAYS + " 403", () -> admin.post(path, plays));
         scenarios.put("POST " + PLAYS + " 413", () -> own.api().send("POST", path,
