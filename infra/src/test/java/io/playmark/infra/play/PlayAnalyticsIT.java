@@ -46,6 +46,7 @@ class PlayAnalyticsIT extends PlaymarkIntegrationTest {
                 periods { start localStart open counts { plays completed } }
                 openPeriods { playerId from to }
                 players { id name counts { plays completed } } topAssets { id name counts { plays } }
+                groups { id name counts { plays } }
                 failures { error plays } } }""";
     private static final String FLAGGED = "query($after: String) { flaggedPlays(first: 100, after: $after) { "
             + "edges { cursor node { playId assetId assetName playerName campaignName outcome flags } } "
@@ -116,6 +117,10 @@ class PlayAnalyticsIT extends PlaymarkIntegrationTest {
         String mallName = "Mall " + UUID.randomUUID();
         Screen lobby = TestScreens.register(admin, port, lobbyName, "Europe/Berlin", 52.52, 13.41, List.of("lobby"));
         Screen mall = TestScreens.register(admin, port, mallName, "Europe/Berlin", 48.14, 11.58, List.of("mall"));
+        String groupName = "Lobbies " + UUID.randomUUID();
+        String group = admin.graphQl("mutation($input: PlayerGroupInput!) { createPlayerGroup(input: $input) { id } }",
+                "input", Map.of("name", groupName, "players", List.of(lobby.id()))).get("data")
+                .get("createPlayerGroup").get("id").asString();
 
         List<Map<String, Object>> lobbyLive = hours(asset, campaign, 0, 3);
         uploaded(lobby, lobbyLive, 12);
@@ -165,6 +170,9 @@ class PlayAnalyticsIT extends PlaymarkIntegrationTest {
         assertThat(byHour.get("players").valueStream().map(player -> player.get("name").asString() + ": "
                 + player.get("counts").get("plays").asLong() + "/" + player.get("counts").get("completed").asLong()))
                 .containsExactlyInAnyOrder(lobbyName + ": 24/24", mallName + ": 24/22");
+        assertThat(byHour.get("groups").valueStream().map(each -> each.get("id").asString() + " "
+                + each.get("name").asString() + ": " + each.get("counts").get("plays").asLong()))
+                .containsExactly(group + " " + groupName + ": 24");
         assertThat(byHour.get("topAssets").get(0).get("name").asString()).isEqualTo("Winter sale 15s");
         assertThat(byHour.get("topAssets").get(0).get("counts").get("plays").asLong()).isEqualTo(48);
         assertThat(byHour.get("failures").get(0).get("error").asString()).isEqualTo("decoder: unsupported profile");

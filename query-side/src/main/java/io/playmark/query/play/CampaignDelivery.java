@@ -9,7 +9,8 @@ import java.util.List;
  */
 public record CampaignDelivery(String campaignId, Instant from, Instant to, String zone, DeliveryInterval interval,
                         DeliveryCounts totals, List<Period> periods, List<OpenPeriod> openPeriods,
-                        List<Breakdown> players, List<Breakdown> topAssets, List<FailureCount> failures) {
+                        List<Breakdown> players, List<Breakdown> groups, List<Breakdown> topAssets,
+                        List<FailureCount> failures) {
 
     enum DeliveryInterval { HOUR, DAY }
 
@@ -21,7 +22,7 @@ public record CampaignDelivery(String campaignId, Instant from, Instant to, Stri
     record OpenPeriod(String playerId, Instant from, Instant to) {
     }
 
-    /** The plays of one player or asset, with the name its plays carry (null when unknown). */
+    /** The plays of one player, group or asset, with the name its plays carry (null when unknown). */
     record Breakdown(String id, String name, DeliveryCounts counts) {
     }
 

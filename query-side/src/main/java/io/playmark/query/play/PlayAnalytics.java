@@ -40,6 +40,7 @@ class PlayAnalytics {
     static final Duration MAX_RANGE = Duration.ofDays(400);
     private static final int MAX_PLAYERS = 10_000;
     private static final int TOP_ASSETS = 10;
+    private static final int MAX_GROUPS = 1_000;
     private static final int TOP_ERRORS = 20;
     /** What failures without an error text are counted under. */
     static final String NO_ERROR = "(no error given)";
@@ -68,6 +69,10 @@ class PlayAnalytics {
                 .aggregations(DeliveryCounts.aggregations())
                 .aggregations("players", breakdown("playerId", "playerName", MAX_PLAYERS))
                 .aggregations("assets", breakdown("assetId", "assetName", TOP_ASSETS))
+                .aggregations("groups", a -> a.terms(t -> t.field("playerGroups").size(MAX_GROUPS))
+                        .aggregations(DeliveryCounts.aggregations())
+                        .aggregations("names", n -> n.topHits(h -> h.size(1)
+                                .source(src -> src.filter(f -> f.includes("playerGroups", "playerGroupNames"))))))
                 .aggregations("failures", a -> a.filter(f -> f.term(t -> t.field("outcome").value("FAILED")))
                         .aggregations("errors", e -> e.terms(t -> t.field("error").size(TOP_ERRORS)
                                 .missing(NO_ERROR))))
@@ -94,7 +99,23 @@ class PlayAnalytics {
                     DeliveryCounts.of(bucket.docCount(), bucket.aggregations()), isOpen));
         }
         return new CampaignDelivery(campaign.value(), from, to, zone.getId(), interval, totals, periods, open, players,
-                breakdown(aggregations.get("assets")), failures);
+                groups(aggregations.get("groups")), breakdown(aggregations.get("assets")), failures);
+    }
+
+    /** The groups a play's player was in, ids and names side by side, as its document keeps them. */
+    record PlayGroups(List<String> playerGroups, List<String> playerGroupNames) {
+    }
+
+    /** Plays by the display groups their players were in when they played; a play counts for each of its groups. */
+    private static List<CampaignDelivery.Breakdown> groups(Aggregate terms) {
+        return terms.sterms().buckets().array().stream().map(bucket -> {
+            String id = bucket.key().stringValue();
+            PlayGroups groups = bucket.aggregations().get("names").topHits().hits().hits().getFirst().source()
+                    .to(PlayGroups.class);
+            int at = groups.playerGroups().indexOf(id);
+            return new CampaignDelivery.Breakdown(id, at < 0 ? null : groups.playerGroupNames().get(at),
+                    DeliveryCounts.of(bucket.docCount(), bucket.aggregations()));
+        }).toList();
     }
 
     /** Plays by {@code idField}, the most first, each with its counts and the name its plays carry. */

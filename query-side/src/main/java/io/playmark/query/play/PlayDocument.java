@@ -15,7 +15,7 @@ import java.util.List;
  * docs/analytics.md describes every field.
  */
 public record PlayDocument(String playId, String playerId, String playerName, List<String> playerTags,
-                           String timeZone, Location location, String assetId, String assetName, String assetType,
+                           List<String> playerGroups, List<String> playerGroupNames, String timeZone, Location location, String assetId, String assetName, String assetType,
                            String campaignId, String campaignName, String advertiser, Instant startedAt,
                            Instant endedAt, Instant receivedAt, long durationMs, long plannedDurationMs,
                            Outcome outcome, String error, long impressions, long dwellMs, String localDate,
@@ -30,7 +30,10 @@ public record PlayDocument(String playId, String playerId, String playerName, Li
         LocalDateTime local = LocalDateTime.ofInstant(play.startedAt(), zone);
         return new PlayDocument(play.playId(), play.playerId(),
                 known.player() == null ? null : known.player().name(),
-                known.player() == null ? List.of() : List.copyOf(known.player().tags()), zone.getId(),
+                known.player() == null ? List.of() : List.copyOf(known.player().tags()),
+                known.player() == null ? List.of() : known.player().groups().stream().map(g -> g.id()).toList(),
+                known.player() == null ? List.of() : known.player().groups().stream().map(g -> g.name()).toList(),
+                zone.getId(),
                 known.player() == null || known.player().location() == null ? null
                         : new Location(known.player().location().latitude(), known.player().location().longitude()),
                 play.assetId(), known.asset() == null ? null : known.asset().title(),

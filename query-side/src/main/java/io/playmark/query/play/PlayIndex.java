@@ -47,6 +47,8 @@ public class PlayIndex {
                 .properties("playerId", p -> p.keyword(k -> k))
                 .properties("playerName", p -> p.keyword(k -> k))
                 .properties("playerTags", p -> p.keyword(k -> k))
+                .properties("playerGroups", p -> p.keyword(k -> k))
+                .properties("playerGroupNames", p -> p.keyword(k -> k))
                 .properties("timeZone", p -> p.keyword(k -> k))
                 .properties("location", p -> p.geoPoint(g -> g))
                 .properties("assetId", p -> p.keyword(k -> k))
@@ -69,13 +71,20 @@ public class PlayIndex {
                 .properties("flags", p -> p.keyword(k -> k));
     }
 
-    /** Puts the template in place (again: the same one), so that every month's index gets it. */
+    /**
+     * Puts the template in place (again: the same one), so that every month's index gets it, and adds fields new to
+     * the mapping to the months' indices there are.
+     */
     void ensureTemplate() {
+        TypeMapping mapping = TypeMapping.of(PlayIndex::mapping);
         call(() -> client.indices().putIndexTemplate(t -> t.name(TEMPLATE).indexPatterns(PATTERN)
                 .template(template -> template.aliases(ALIAS, a -> a)
                         // one replica on a cluster, none on a single node, so a single node stays green
                         .settings(s -> s.autoExpandReplicas("0-1"))
-                        .mappings(PlayIndex::mapping))));
+                        .mappings(mapping))));
+        if (!indices().isEmpty()) {
+            call(() -> client.indices().putMapping(m -> m.index(PATTERN).properties(mapping.properties())));
+        }
     }
 
     static String indexOf(Instant startedAt) {
