@@ -11,7 +11,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One playback a screen reported. Its id is the play's own, chosen by the player, so recording a play twice is a
- * second creation of the same aggregate, which the event store refuses (ADR 0012): a resent play is never counted
+ * second creation of the same aggregate, which the event store refuses (ADR 0014): a resent play is never counted
  * again, also after a restart. A play is recorded once and never changes.
  */
 @Aggregate

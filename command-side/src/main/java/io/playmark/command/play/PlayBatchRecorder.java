@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Creates a batch's plays in one unit of work, so that Axon appends all their events at once (one insert, not one
- * per play: ADR 0012). A play outside the {@link PlayWindow} is refused alone; the others are recorded.
+ * per play: ADR 0014). A play outside the {@link PlayWindow} is refused alone; the others are recorded.
  */
 @Component
 class PlayBatchRecorder {

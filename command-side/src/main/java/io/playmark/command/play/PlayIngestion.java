@@ -24,7 +24,7 @@ import java.util.Set;
 /**
  * Records a player's upload of plays, answering per play. The batch goes to the event store in one append; when that
  * append finds a play already recorded (a resent batch), nothing of it was written, and the store's uniqueness has
- * said which plays are duplicates (ADR 0012).
+ * said which plays are duplicates (ADR 0014).
  */
 @Component
 class PlayIngestion {

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Plays for analysts and dashboards: each play's document in Elasticsearch, its hour's rollup and its player's
- * reporting progress. Every write is keyed by the play, so redelivery and replays count nothing twice (ADR 0012).
+ * reporting progress. Every write is keyed by the play, so redelivery and replays count nothing twice (ADR 0014).
  */
 @Component
 @ProcessingGroup(PlayAnalyticsProjection.PROCESSING_GROUP)

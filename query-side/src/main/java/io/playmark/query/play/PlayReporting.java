@@ -19,7 +19,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * How far each player has reported its plays: the latest start among its plays, in {@value Reported#COLLECTION} by
  * player id, raised with {@code $max} so that late plays never move it back. A player's hour is complete once a play
- * that started at or after the hour's end is recorded; until then it is open (ADR 0012).
+ * that started at or after the hour's end is recorded; until then it is open (ADR 0014).
  */
 @Component
 class PlayReporting {

@@ -24,7 +24,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * Hourly counts per player × campaign × asset × hour (UTC) in {@value Rollup#COLLECTION}, read by {@code _id} only. A
  * play is counted by an atomic update that matches only while the rollup does not list the play yet and adds it to
- * {@code counted}: counted once however often its event is delivered (ADR 0012).
+ * {@code counted}: counted once however often its event is delivered (ADR 0014).
  */
 @Component
 class PlayRollups {

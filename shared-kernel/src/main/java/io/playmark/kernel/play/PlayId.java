@@ -4,7 +4,7 @@ import io.playmark.kernel.Ids;
 
 /**
  * Identifies one playback; a UUID the player chooses when the play starts, so that a resent play is recognised. The
- * play's aggregate has this id, which makes the event store's uniqueness the de-duplication (ADR 0012).
+ * play's aggregate has this id, which makes the event store's uniqueness the de-duplication (ADR 0014).
  */
 public record PlayId(String value) {
 
