@@ -3,6 +3,11 @@ package io.playmark.infra;
 import io.playmark.infra.support.JobDashboardClient;
 import io.playmark.infra.support.PlaymarkApi;
 import io.playmark.infra.support.ProcessorWatch;
+import io.playmark.infra.support.TestAssets;
+import io.playmark.kernel.asset.ApproveAssetCommand;
+import io.playmark.kernel.asset.AssetId;
+import io.playmark.kernel.asset.MediaKind;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.jobrunr.jobs.JobId;
 import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.storage.StorageProvider;
@@ -17,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -53,7 +59,7 @@ class RestartIT {
                     .get("data").get("createCampaign").get("id").asString();
             jobId = first.getBean(JobScheduler.class)
                     .schedule(Instant.now().plus(1, ChronoUnit.DAYS), () -> System.out.println("a job kept over restart"));
-            player = KeptPlayer.register(api);
+            player = KeptPlayer.register(api, first);
             api.post(REPLAY, Map.of());
             assertThat(awaitCaughtUp(api).get("replaying").asBoolean()).isFalse();
         }
@@ -84,10 +90,13 @@ class RestartIT {
         }
     }
 
-    /** A player in a dynamic group, with its key and a heartbeat, made before the restart. */
-    private record KeptPlayer(String id, String groupId, String apiKey, String lastSeenAt) {
+    /** A player in a dynamic group, with its key, a heartbeat and a playlist on it, made before the restart. */
+    private record KeptPlayer(String id, String groupId, String apiKey, String lastSeenAt, String playlist,
+                              String etag) {
 
-        static KeptPlayer register(PlaymarkApi admin) {
+        private static final String WINDOW = "?from=2026-06-01T08:00:00Z&to=2026-06-01T10:00:00Z";
+
+        static KeptPlayer register(PlaymarkApi admin, ConfigurableApplicationContext playmark) {
             JsonNode registered = admin.graphQl("""
                     mutation { registerPlayer(input: {name: "Kept screen", location: {latitude: 52.52, longitude: 13.41},
                       timeZone: "Europe/Berlin", tags: ["kept"], resolution: {width: 1920, height: 1080},
@@ -98,7 +107,27 @@ class RestartIT {
             String apiKey = registered.get("apiKey").asString();
             String lastSeenAt = admin.withKey(apiKey).post("/api/v1/players/" + id + "/heartbeat", Map.of()).body()
                     .get("lastSeenAt").asString();
-            return new KeptPlayer(id, groupId, apiKey, lastSeenAt);
+            schedule(admin, playmark, groupId);
+            PlaymarkApi.Response playlist = admin.withKey(apiKey).get("/api/v1/players/" + id + "/playlist" + WINDOW);
+            assertThat(playlist.body().get("items")).as(playlist.text()).hasSize(360);
+            return new KeptPlayer(id, groupId, apiKey, lastSeenAt, playlist.text(),
+                    playlist.headers().firstValue("ETag").orElseThrow());
+        }
+
+        /** Ten seconds of an approved slide, on the group, every morning. */
+        private static void schedule(PlaymarkApi admin, ConfigurableApplicationContext playmark, String groupId) {
+            TestAssets assets = TestAssets.of(playmark);
+            AssetId slide = assets.register("Kept slide", "kept.png", "/kept", Set.of(),
+                    assets.store(TestAssets.randomBytes(2000), "image/png"), "image/png", MediaKind.IMAGE);
+            assets.probe(slide, 1, TestAssets.image("png", 1920, 1080));
+            playmark.getBean(CommandGateway.class).sendAndWait(new ApproveAssetCommand(slide, "fine"));
+            assets.caughtUp(slide);
+            String playlist = admin.graphQl("mutation($input: PlaylistInput!) { createPlaylist(input: $input) { id } }",
+                    "input", Map.of("name", "Kept", "items", List.of(Map.of("assetId", slide.value(),
+                            "durationMillis", 10_000)))).get("data").get("createPlaylist").get("id").asString();
+            admin.graphQl("mutation($input: ScheduleEntryInput!) { createScheduleEntry(input: $input) { id } }",
+                    "input", Map.of("playlistId", playlist, "groups", List.of(groupId), "recurrence",
+                            Map.of("start", "2026-06-01T09:00", "durationMinutes", 120, "rrule", "FREQ=DAILY")));
         }
 
         void isStillThere(PlaymarkApi admin) {
@@ -109,6 +138,10 @@ class RestartIT {
             assertThat(found.get("groups").valueStream().map(group -> group.get("id").asString())).containsExactly(groupId);
             assertThat(admin.withKey(apiKey).post("/api/v1/players/" + id + "/heartbeat", Map.of()).status())
                     .as("its key still works").isEqualTo(200);
+            PlaymarkApi.Response again = admin.withKey(apiKey).get("/api/v1/players/" + id + "/playlist" + WINDOW);
+            assertThat(again.text()).as("the same playlist, resolved anew").isEqualTo(playlist);
+            assertThat(admin.withKey(apiKey).send("GET", "/api/v1/players/" + id + "/playlist" + WINDOW, null,
+                    "If-None-Match", etag).status()).as("the ETag from before the restart").isEqualTo(304);
         }
     }
 

@@ -1,9 +1,13 @@
 package io.playmark.command.asset;
 
 import io.playmark.kernel.ConflictException;
+import io.playmark.kernel.NotFoundException;
+import io.playmark.kernel.asset.AddAssetToCollectionCommand;
 import io.playmark.kernel.asset.Approval;
 import io.playmark.kernel.asset.ApproveAssetCommand;
+import io.playmark.kernel.asset.AssetAddedToCollectionEvent;
 import io.playmark.kernel.asset.AssetApprovedEvent;
+import io.playmark.kernel.asset.AssetCollectionId;
 import io.playmark.kernel.asset.AssetContentStoredEvent;
 import io.playmark.kernel.asset.AssetDeletedEvent;
 import io.playmark.kernel.asset.AssetId;
@@ -14,6 +18,7 @@ import io.playmark.kernel.asset.AssetProbeFailedEvent;
 import io.playmark.kernel.asset.AssetProbedEvent;
 import io.playmark.kernel.asset.AssetRegisteredEvent;
 import io.playmark.kernel.asset.AssetRejectedEvent;
+import io.playmark.kernel.asset.AssetRemovedFromCollectionEvent;
 import io.playmark.kernel.asset.AssetRenditionFailedEvent;
 import io.playmark.kernel.asset.AssetRenditionProducedEvent;
 import io.playmark.kernel.asset.AssetRetiredEvent;
@@ -29,6 +34,7 @@ import io.playmark.kernel.asset.RecordRenditionCommand;
 import io.playmark.kernel.asset.RecordRenditionFailureCommand;
 import io.playmark.kernel.asset.RegisterAssetCommand;
 import io.playmark.kernel.asset.RejectAssetCommand;
+import io.playmark.kernel.asset.RemoveAssetFromCollectionCommand;
 import io.playmark.kernel.asset.RetireAssetCommand;
 import io.playmark.kernel.asset.StoredContent;
 import io.playmark.kernel.asset.Tag;
@@ -58,12 +64,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 public class Asset {
 
+    /** Bounds what an asset carries in its view and its events' replay; curation rarely needs more. */
+    static final int MAX_COLLECTIONS = 100;
+
     @AggregateIdentifier
     private String assetId;
     private String title;
     private String fileName;
     private String folder;
     private Set<String> tags = new TreeSet<>();
+    private final Set<String> collections = new TreeSet<>();
     private String description;
     private Map<String, String> customFields = Map.of();
     private Instant expiresAt;
@@ -169,6 +179,32 @@ public class Asset {
     }
 
     @CommandHandler
+    public void handle(AddAssetToCollectionCommand command, AssetCollections known) {
+        requireNotDeleted();
+        AssetCollectionId collection = command.collectionId();
+        if (collections.contains(collection.value())) {
+            return;
+        }
+        if (!known.exists(collection)) {
+            throw new NotFoundException("No collection with id " + collection);
+        }
+        if (collections.size() >= MAX_COLLECTIONS) {
+            throw new ConflictException("Asset " + assetId + " is in " + MAX_COLLECTIONS + " collections; at most "
+                    + MAX_COLLECTIONS);
+        }
+        apply(new AssetAddedToCollectionEvent(assetId, collection.value()));
+    }
+
+    /** A deleted collection may still be named here, so that an asset can be taken out of it. */
+    @CommandHandler
+    public void handle(RemoveAssetFromCollectionCommand command) {
+        requireNotDeleted();
+        if (collections.contains(command.collectionId().value())) {
+            apply(new AssetRemovedFromCollectionEvent(assetId, command.collectionId().value()));
+        }
+    }
+
+    @CommandHandler
     public void handle(ApproveAssetCommand command) {
         requireNotDeleted();
         if (status == AssetStatus.RETIRED) {
@@ -219,6 +255,8 @@ public class Asset {
             throw new ConflictException("Asset " + assetId + " is in use by " + users.stream().map(AssetUse::toString)
                     .collect(Collectors.joining(", ")) + "; take it out of them, or retire it, before deleting it");
         }
+        // out of its collections first, so that history says the asset left them
+        List.copyOf(collections).forEach(collection -> apply(new AssetRemovedFromCollectionEvent(assetId, collection)));
         apply(new AssetDeletedEvent(assetId, title, fileName, sha256));
     }
 
@@ -294,6 +332,16 @@ public class Asset {
     @EventSourcingHandler
     void on(AssetMovedEvent event) {
         folder = event.toFolder();
+    }
+
+    @EventSourcingHandler
+    void on(AssetAddedToCollectionEvent event) {
+        collections.add(event.collectionId());
+    }
+
+    @EventSourcingHandler
+    void on(AssetRemovedFromCollectionEvent event) {
+        collections.remove(event.collectionId());
     }
 
     @EventSourcingHandler

@@ -5,6 +5,7 @@ import io.playmark.kernel.BrokenRulesException.BrokenRule;
 import io.playmark.kernel.campaign.ArchiveCampaignCommand;
 import io.playmark.kernel.campaign.BookCampaignCommand;
 import io.playmark.kernel.campaign.CampaignCapsSetEvent;
+import io.playmark.kernel.campaign.CampaignId;
 import io.playmark.kernel.campaign.CampaignCreatedEvent;
 import io.playmark.kernel.campaign.CampaignCreativesSetEvent;
 import io.playmark.kernel.campaign.CampaignDaypartsSetEvent;
@@ -20,10 +21,13 @@ import io.playmark.kernel.campaign.CompetitiveSeparation;
 import io.playmark.kernel.campaign.CreateCampaignCommand;
 import io.playmark.kernel.campaign.Creative;
 import io.playmark.kernel.campaign.Daypart;
+import io.playmark.kernel.campaign.Dayparts;
 import io.playmark.kernel.campaign.Flight;
 import io.playmark.kernel.campaign.FrequencyCaps;
+import io.playmark.kernel.campaign.Goal;
 import io.playmark.kernel.campaign.PauseCampaignCommand;
 import io.playmark.kernel.campaign.PriorityTier;
+import io.playmark.kernel.campaign.ProposedCampaign;
 import io.playmark.kernel.campaign.RenameCampaignCommand;
 import io.playmark.kernel.campaign.ResumeCampaignCommand;
 import io.playmark.kernel.campaign.SetCampaignCapsCommand;
@@ -190,17 +194,31 @@ public class Campaign {
         }
     }
 
-    /** Books a draft once every booking rule holds; a flight already started makes it active at once. */
+    /**
+     * Books a draft once every booking rule holds, capacity last (it needs the flight and targeting the others
+     * check); a flight already started makes it active at once. A dry run stops before anything is recorded.
+     */
     @CommandHandler
     public void handle(BookCampaignCommand command, CreativeAssets assets, TargetedPlayers players,
-                       DeadlineManager deadlines) {
+                       AdInventory inventory, DeadlineManager deadlines) {
         if (status.isBooked()) {
             return;
         }
         requireStatus(Set.of(CampaignStatus.DRAFT), "booked");
-        requireBookable(flight(), target(), creatives, assets, players, true);
-        changeStatus(CampaignStatus.BOOKED, "booked");
-        followFlight(deadlines);
+        List<BrokenRule> broken = new BookingRules(assets, players).check(flight(), target(), creatives, now());
+        if (broken.isEmpty()) {
+            broken = CapacityRules.check(proposed(), inventory, now());
+        }
+        refuseBooking(broken);
+        if (!command.dryRun()) {
+            changeStatus(CampaignStatus.BOOKED, "booked");
+            followFlight(deadlines);
+        }
+    }
+
+    private ProposedCampaign proposed() {
+        return new ProposedCampaign(new CampaignId(campaignId), target(), flight(), new Dayparts(dayparts), tier,
+                goal == null ? null : new Goal(goal.kind(), goal.target()), preemptible);
     }
 
     @CommandHandler
@@ -260,18 +278,18 @@ public class Campaign {
         deadlines.schedule(flightEnd, FLIGHT_ENDS, new FlightBoundary(flightEnd));
     }
 
+    /**
+     * The booking rules (but capacity, checked when booking) hold for every edit of a booked, active or paused
+     * campaign.
+     */
     private void requireBookable(Flight flight, PlayerTarget target, List<Creative> candidates, CreativeAssets assets,
                                  TargetedPlayers players) {
-        requireBookable(flight, target, candidates, assets, players, status.isBooked());
+        if (status.isBooked()) {
+            refuseBooking(new BookingRules(assets, players).check(flight, target, candidates, now()));
+        }
     }
 
-    /** Booking rules hold for a booking, and for every later edit of a booked, active or paused campaign. */
-    private void requireBookable(Flight flight, PlayerTarget target, List<Creative> candidates, CreativeAssets assets,
-                                 TargetedPlayers players, boolean booked) {
-        if (!booked) {
-            return;
-        }
-        List<BrokenRule> broken = new BookingRules(assets, players).check(flight, target, candidates, now());
+    private void refuseBooking(List<BrokenRule> broken) {
         if (!broken.isEmpty()) {
             throw new BrokenRulesException("Campaign " + campaignId + " cannot be booked", broken);
         }

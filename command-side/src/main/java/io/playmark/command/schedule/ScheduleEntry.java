@@ -1,14 +1,9 @@
 package io.playmark.command.schedule;
 
-import io.playmark.kernel.BrokenRulesException;
-import io.playmark.kernel.BrokenRulesException.BrokenRule;
 import io.playmark.kernel.ConflictException;
-import io.playmark.kernel.player.PlayerId;
 import io.playmark.kernel.schedule.CreateScheduleEntryCommand;
 import io.playmark.kernel.schedule.DeleteScheduleEntryCommand;
-import io.playmark.kernel.schedule.PlaylistId;
 import io.playmark.kernel.schedule.ScheduleEntryDefinedEvent;
-import io.playmark.kernel.schedule.ScheduleEntryDefinition;
 import io.playmark.kernel.schedule.ScheduleEntryDeletedEvent;
 import io.playmark.kernel.schedule.UpdateScheduleEntryCommand;
 import org.axonframework.commandhandling.CommandHandler;
@@ -18,15 +13,13 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Puts a playlist on players and groups for the occurrences of a recurrence, with a priority among overlapping
- * entries. Extension point: booking-time conflict checks (overlapping exclusive entries) belong in the create and
- * update handlers, before the event is applied; they are not built yet.
+ * entries. A create or update that would overlap an exclusive entry on a player it reaches is refused
+ * ({@link ScheduleEntryRules}); {@link ScheduleEntryChecks} runs the same rules as a dry run.
  */
 @Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 public class ScheduleEntry {
@@ -43,10 +36,11 @@ public class ScheduleEntry {
     /** A create retried with the same values changes nothing; with other values it is a conflict. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(CreateScheduleEntryCommand command, PlaylistLibrary library, KnownPlayers players) {
+    public void handle(CreateScheduleEntryCommand command, PlaylistLibrary library, KnownPlayers players,
+                       ScheduleConflicts conflicts) {
         var wanted = ScheduleEntryDefinedEvent.of(command.entryId(), command.definition());
         if (entryId == null) {
-            requireTargets(command.definition(), library, players);
+            ScheduleEntryRules.require(command.entryId(), command.definition(), library, players, conflicts);
             apply(wanted);
             return;
         }
@@ -57,13 +51,14 @@ public class ScheduleEntry {
     }
 
     @CommandHandler
-    public void handle(UpdateScheduleEntryCommand command, PlaylistLibrary library, KnownPlayers players) {
+    public void handle(UpdateScheduleEntryCommand command, PlaylistLibrary library, KnownPlayers players,
+                       ScheduleConflicts conflicts) {
         if (deleted) {
             throw new ConflictException("Schedule entry " + entryId + " was deleted");
         }
         var wanted = ScheduleEntryDefinedEvent.of(command.entryId(), command.definition());
         if (!wanted.equals(defined)) {
-            requireTargets(command.definition(), library, players);
+            ScheduleEntryRules.require(command.entryId(), command.definition(), library, players, conflicts);
             apply(wanted);
         }
     }
@@ -72,22 +67,6 @@ public class ScheduleEntry {
     public void handle(DeleteScheduleEntryCommand command) {
         if (!deleted) {
             apply(new ScheduleEntryDeletedEvent(entryId));
-        }
-    }
-
-    /** The playlist must exist and every named player be registered; a group may gain its players later. */
-    private static void requireTargets(ScheduleEntryDefinition definition, PlaylistLibrary library,
-                                       KnownPlayers players) {
-        List<BrokenRule> broken = new ArrayList<>();
-        PlaylistId playlist = definition.playlistId();
-        if (!library.nesting(playlist).exists()) {
-            broken.add(new BrokenRule("playlistId", "exists", "playlist " + playlist + " does not exist"));
-        }
-        players.unknownAmong(definition.target().players()).stream().map(PlayerId::value).sorted()
-                .forEach(unknown -> broken.add(new BrokenRule("target.players", "exists", "player " + unknown
-                        + " is not registered or was decommissioned")));
-        if (!broken.isEmpty()) {
-            throw new BrokenRulesException("Schedule entry refused", broken);
         }
     }
 

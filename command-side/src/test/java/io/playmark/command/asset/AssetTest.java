@@ -1,5 +1,11 @@
 package io.playmark.command.asset;
 
+import io.playmark.kernel.NotFoundException;
+import io.playmark.kernel.asset.AddAssetToCollectionCommand;
+import io.playmark.kernel.asset.AssetAddedToCollectionEvent;
+import io.playmark.kernel.asset.AssetCollectionId;
+import io.playmark.kernel.asset.AssetRemovedFromCollectionEvent;
+import io.playmark.kernel.asset.RemoveAssetFromCollectionCommand;
 import io.playmark.kernel.ConflictException;
 import io.playmark.kernel.asset.ApproveAssetCommand;
 import io.playmark.kernel.asset.AssetApprovedEvent;
@@ -56,6 +62,8 @@ class AssetTest {
 
     private static final AssetId ID = new AssetId("0f6a3f1e-2b7c-4d1e-9c55-3a1b2c3d4e5f");
     private static final String SHA = "a".repeat(64);
+    /** The one collection the collections' read model knows. */
+    private static final AssetCollectionId COLLECTION = new AssetCollectionId("5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
     private static final String OTHER_SHA = "b".repeat(64);
     private static final MediaProbe PROBE =
             new MediaProbe("mov,mp4,m4a,3gp,3g2,mj2", "h264", "aac", 15_000L, 1920, 1080, 25.0, 5_000_000L, 0);
@@ -76,6 +84,7 @@ class AssetTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Asset.class);
         fixture.registerInjectableResource((AssetUses) asset -> List.copyOf(users));
+        fixture.registerInjectableResource((AssetCollections) COLLECTION::equals);
     }
 
     @Test
@@ -226,6 +235,40 @@ class AssetTest {
         }
 
         @Test
+        void adding_to_a_collection_is_recorded_once_and_only_for_a_collection_that_exists() {
+            var added = new AssetAddedToCollectionEvent(ID.value(), COLLECTION.value());
+            fixture.given(registered, stored).when(new AddAssetToCollectionCommand(ID, COLLECTION))
+                    .expectEvents(added);
+            fixture.given(registered, stored, added).when(new AddAssetToCollectionCommand(ID, COLLECTION))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+            AssetCollectionId unknown = AssetCollectionId.random();
+            fixture.given(registered, stored).when(new AddAssetToCollectionCommand(ID, unknown))
+                    .expectException(NotFoundException.class)
+                    .expectExceptionMessage("No collection with id " + unknown);
+        }
+
+        @Test
+        void removing_from_a_collection_is_recorded_only_when_the_asset_is_in_it() {
+            var added = new AssetAddedToCollectionEvent(ID.value(), COLLECTION.value());
+            var removed = new AssetRemovedFromCollectionEvent(ID.value(), COLLECTION.value());
+            fixture.given(registered, stored, added).when(new RemoveAssetFromCollectionCommand(ID, COLLECTION))
+                    .expectEvents(removed);
+            fixture.given(registered, stored, added, removed)
+                    .when(new RemoveAssetFromCollectionCommand(ID, COLLECTION))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void an_asset_is_in_at_most_a_hundred_collections() {
+            List<Object> history = new ArrayList<>(List.of(registered, stored));
+            for (int i = 0; i < Asset.MAX_COLLECTIONS; i++) {
+                history.add(new AssetAddedToCollectionEvent(ID.value(), AssetCollectionId.random().value()));
+            }
+            fixture.given(history).when(new AddAssetToCollectionCommand(ID, COLLECTION))
+                    .expectException(ConflictException.class);
+        }
+
+        @Test
         void moving_records_both_folders_and_moving_to_the_same_folder_changes_nothing() {
             fixture.given(registered, stored).when(new MoveAssetCommand(ID, new FolderPath("/archive")))
                     .expectEvents(new AssetMovedEvent(ID.value(), "/brands/acme", "/archive"));
@@ -264,6 +307,14 @@ class AssetTest {
             fixture.given(registered, stored).when(new DeleteAssetCommand(ID)).expectEvents(deleted);
             fixture.given(registered, stored, deleted).when(new DeleteAssetCommand(ID))
                     .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void deleting_takes_the_asset_out_of_its_collections_first() {
+            fixture.given(registered, stored, new AssetAddedToCollectionEvent(ID.value(), COLLECTION.value()))
+                    .when(new DeleteAssetCommand(ID))
+                    .expectEvents(new AssetRemovedFromCollectionEvent(ID.value(), COLLECTION.value()),
+                            new AssetDeletedEvent(ID.value(), "Summer sale", "summer.mp4", SHA));
         }
 
         @Test

@@ -4,6 +4,7 @@ import io.playmark.kernel.BrokenRulesException;
 import io.playmark.kernel.asset.Approval;
 import io.playmark.kernel.asset.AssetStatus;
 import io.playmark.kernel.asset.Tag;
+import io.playmark.kernel.campaign.AdCapacityReport;
 import io.playmark.kernel.campaign.ArchiveCampaignCommand;
 import io.playmark.kernel.campaign.BookCampaignCommand;
 import io.playmark.kernel.campaign.CampaignCapsSetEvent;
@@ -29,6 +30,7 @@ import io.playmark.kernel.campaign.Goal;
 import io.playmark.kernel.campaign.GoalKind;
 import io.playmark.kernel.campaign.PauseCampaignCommand;
 import io.playmark.kernel.campaign.PriorityTier;
+import io.playmark.kernel.campaign.ProposedCampaign;
 import io.playmark.kernel.campaign.RenameCampaignCommand;
 import io.playmark.kernel.campaign.ResumeCampaignCommand;
 import io.playmark.kernel.campaign.SetCampaignCapsCommand;
@@ -49,6 +51,7 @@ import org.junit.jupiter.api.Test;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -62,6 +65,7 @@ import static io.playmark.kernel.campaign.CampaignStatus.BOOKED;
 import static io.playmark.kernel.campaign.CampaignStatus.COMPLETED;
 import static io.playmark.kernel.campaign.CampaignStatus.DRAFT;
 import static io.playmark.kernel.campaign.CampaignStatus.PAUSED;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 
@@ -75,6 +79,9 @@ class CampaignLifecycleTest {
     private AggregateTestFixture<Campaign> fixture;
     private final AssetLibrary library = new AssetLibrary();
     private final ReachedPlayers players = new ReachedPlayers().add("hd-player", LANDSCAPE);
+    /** What capacity planning answers, and the campaign it was last asked about. */
+    private final List<AdCapacityReport.Shortfall> shortfalls = new ArrayList<>();
+    private ProposedCampaign askedAbout;
     private Instant start;
     private Instant end;
     private String approvedAsset;
@@ -158,6 +165,40 @@ class CampaignLifecycleTest {
                 .when(new BookCampaignCommand(ID))
                 .expectEvents(status(DRAFT, BOOKED, "booked"), status(BOOKED, ACTIVE, "flight started"))
                 .expectScheduledDeadlineWithName(end, Campaign.FLIGHT_ENDS);
+    }
+
+    @Test
+    void a_goal_over_capacity_is_refused_naming_the_player_and_hour_and_a_dry_run_refuses_the_same() {
+        List<Object> events = complete();
+        events.add(new CampaignGoalSetEvent(CAMPAIGN, GoalKind.PLAYS, 100_000));
+        shortfalls.add(new AdCapacityReport.Shortfall("p-1", "Lobby", Instant.parse("2027-01-04T08:00:00Z"),
+                LocalDateTime.parse("2027-01-04T09:00"), 12.5, 4, 60));
+
+        for (boolean dryRun : new boolean[]{false, true}) {
+            fixture().given(events).when(new BookCampaignCommand(ID, dryRun))
+                    .expectException(BrokenRulesException.class)
+                    .expectExceptionMessage(containsString("player p-1 (Lobby) at 2027-01-04T09:00 local "
+                            + "(2027-01-04T08:00:00Z): the goal asks 12.5 plays, 4.0 are left to STANDARD of the 60.0 "
+                            + "its loop holds in that hour"))
+                    .expectNoEvents();
+        }
+        assertThat(askedAbout.goal()).isEqualTo(new Goal(GoalKind.PLAYS, 100_000));
+        assertThat(askedAbout.campaignId()).isEqualTo(ID);
+        assertThat(askedAbout.flight()).isEqualTo(new Flight(start, end));
+    }
+
+    @Test
+    void a_dry_run_that_breaks_no_rule_records_nothing_and_capacity_is_not_asked_without_a_goal() {
+        List<Object> withGoal = complete();
+        withGoal.add(new CampaignGoalSetEvent(CAMPAIGN, GoalKind.SHARE_OF_VOICE, 20));
+        fixture().given(withGoal).when(new BookCampaignCommand(ID, true))
+                .expectSuccessfulHandlerExecution().expectNoEvents().expectNoScheduledDeadlines();
+        assertThat(askedAbout).isNotNull();
+
+        askedAbout = null;
+        fixture().given(complete()).when(new BookCampaignCommand(ID))
+                .expectEvents(status(DRAFT, BOOKED, "booked"));
+        assertThat(askedAbout).isNull();
     }
 
     @Test
@@ -340,6 +381,10 @@ class CampaignLifecycleTest {
         var fresh = new AggregateTestFixture<>(Campaign.class);
         fresh.registerInjectableResource(library);
         fresh.registerInjectableResource(players);
+        fresh.registerInjectableResource((AdInventory) (campaign, now) -> {
+            askedAbout = campaign;
+            return new AdCapacityReport(now, now, shortfalls, shortfalls.size(), List.of(), List.of());
+        });
         return fresh;
     }
 

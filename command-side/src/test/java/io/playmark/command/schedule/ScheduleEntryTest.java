@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -37,12 +38,15 @@ class ScheduleEntryTest {
     private final PlaylistId playlist = library.playlist();
     private final PlayerId player = library.player();
     private final PlayerGroupId group = PlayerGroupId.random();
+    /** What the conflict check answers, as the player directory and the schedule read model would. */
+    private final List<BrokenRulesException.BrokenRule> conflicts = new ArrayList<>();
     private FixtureConfiguration<ScheduleEntry> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ScheduleEntry.class);
         fixture.registerInjectableResource(library);
+        fixture.registerInjectableResource((ScheduleConflicts) (id, definition) -> List.copyOf(conflicts));
     }
 
     private ScheduleEntryDefinition definition(int priority, Set<PlayerId> players) {
@@ -108,5 +112,24 @@ class ScheduleEntryTest {
         fixture.given(defined(10), new ScheduleEntryDeletedEvent(ID.value()))
                 .when(new UpdateScheduleEntryCommand(ID, definition(20, Set.of(player))))
                 .expectException(ConflictException.class);
+    }
+
+    @Test
+    void a_create_or_update_overlapping_an_exclusive_entry_is_refused_with_the_conflict_and_records_nothing() {
+        conflicts.add(new BrokenRulesException.BrokenRule("recurrence", "exclusive-conflict",
+                "overlaps exclusive entry e-1 (Takeover) on player p-1 (Lobby) from 2026-03-23T06:00:00Z to "
+                        + "2026-03-23T09:00:00Z"));
+        fixture.givenNoPriorActivity()
+                .when(new CreateScheduleEntryCommand(ID, definition(10, Set.of(player))))
+                .expectNoEvents()
+                .expectException(BrokenRulesException.class)
+                .expectExceptionMessage(containsString("overlaps exclusive entry e-1 (Takeover) on player p-1"));
+        fixture.given(defined(10))
+                .when(new UpdateScheduleEntryCommand(ID, definition(20, Set.of(player))))
+                .expectNoEvents()
+                .expectException(BrokenRulesException.class);
+        fixture.given(defined(10))
+                .when(new UpdateScheduleEntryCommand(ID, definition(10, Set.of(player))))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 }

@@ -54,7 +54,8 @@ class SecurityConfiguration {
                 // after every way of authenticating, so that each caller is limited by its own key
                 .addFilterAfter(rateLimits, AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // an error page, and the end of a stream (SSE) the request itself was authorized for
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/graphiql", "/graphiql/**").permitAll()
@@ -74,6 +75,12 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/players/{playerId}/heartbeat",
                                 "/api/v1/players/{playerId}/plays").access(OwnPlayer.only())
+                        // what a screen plays: its own key, or those who run the network
+                        .requestMatchers(HttpMethod.GET, "/api/v1/players/{playerId}/playlist",
+                                "/api/v1/players/{playerId}/playlist/changes")
+                        .access(OwnPlayer.or(Role.ADMIN, Role.MANAGER))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/players/*/explain")
+                        .hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name(), Role.ANALYST.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/players/{playerId}")
                         .access(OwnPlayer.or(Role.ADMIN, Role.MANAGER, Role.ANALYST, Role.AUDITOR))
                         .anyRequest().authenticated());

@@ -8,12 +8,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Starts the whole application, as users run it, on the embedded MongoDB-compatible server (memory
@@ -72,6 +76,20 @@ public abstract class PlaymarkIntegrationTest {
 
     protected PlaymarkApi anonymous() {
         return new PlaymarkApi(port, null);
+    }
+
+    /** A GraphQL answer's data field, asserting there were no errors. */
+    protected static JsonNode dataOf(JsonNode response, String field) {
+        assertThat(response.get("errors")).as("errors in %s", response).isNull();
+        return response.get("data").get(field);
+    }
+
+    /** A GraphQL refusal's broken rules, as "field rule" of each error. */
+    protected static List<String> brokenRules(JsonNode response) {
+        assertThat(response.get("errors")).as("errors in %s", response).isNotNull();
+        return response.get("errors").valueStream().map(error -> error.get("extensions"))
+                .map(extensions -> extensions.get("field").asString() + " " + extensions.get("rule").asString())
+                .toList();
     }
 
     private static Path temporaryDirectory() {

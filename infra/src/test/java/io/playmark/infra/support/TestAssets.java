@@ -132,6 +132,28 @@ public final class TestAssets {
         }
     }
 
+    /**
+     * A landscape image (PNG) or video (H.264 MP4, 30 s) of random bytes, probed as the test says. On a busy machine
+     * the application's own media processing may probe the bytes first ({@link #probe}); such an asset is left and a
+     * fresh one made, at most three times.
+     */
+    public AssetId probed(String title, String folder, MediaKind kind) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                boolean image = kind == MediaKind.IMAGE;
+                String mediaType = image ? "image/png" : "video/mp4";
+                AssetId id = register(title, image ? "slide.png" : "clip.mp4", folder, Set.of(),
+                        store(randomBytes(2000), mediaType), mediaType, kind);
+                probe(id, 1, image ? image("png", 1920, 1080) : video("h264", 1920, 1080, 30_000));
+                return id;
+            } catch (AssertionError probedFirst) {
+                if (attempt == 3 || !String.valueOf(probedFirst.getMessage()).startsWith("media processing probed")) {
+                    throw probedFirst;
+                }
+            }
+        }
+    }
+
     /** Stores a rendition's bytes and records it. */
     public Rendition rendition(AssetId id, int contentVersion, String name, byte[] bytes, String mediaType,
                                String videoCodec, int width, int height) {

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,6 +217,17 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         PlaymarkApi screen = as(Role.PLAYER);
         AssetUploadScenarios.add(scenarios, admin, manager, anonymous, as(Role.ANALYST), screen,
                 ApiDocumentIT::whenSpent);
+        PlaylistScenarios.add(scenarios, port, manager, anonymous, as(Role.ANALYST), screen, ApiDocumentIT::whenSpent);
+        AssetCollectionScenarios.add(scenarios, admin, manager, anonymous, as(Role.ANALYST), as(Role.PLAYER), screen,
+                ApiDocumentIT::whenSpent);
+        String availability = "/api/v1/campaign-availability";
+        String proposal = availability + "?tags=lobby&start=" + Instant.now().plus(Duration.ofDays(1)) + "&end="
+                + Instant.now().plus(Duration.ofDays(2));
+        scenarios.put("GET " + availability + " 200", () -> as(Role.ANALYST).get(proposal));
+        scenarios.put("GET " + availability + " 400", () -> manager.get(availability + "?tags=lobby"));
+        scenarios.put("GET " + availability + " 401", () -> anonymous.get(proposal));
+        scenarios.put("GET " + availability + " 403", () -> as(Role.AUDITOR).get(proposal));
+        scenarios.put("GET " + availability + " 429", () -> whenSpent(screen, api -> api.get(proposal)));
         assetReads(scenarios, anonymous, screen);
         PlayUploadScenarios.add(scenarios, admin, anonymous, as(Role.PLAYER), screen, port, ApiDocumentIT::whenSpent);
         scenarios.put("POST " + KEYS + " 429", () -> whenSpent(screen, api -> api.post(KEYS, keyRequest)));

@@ -35,7 +35,7 @@ class AssetBatchController {
     }
 
     /** What to do to every asset named. */
-    enum BatchOperation { TAG, MOVE, APPROVE, REJECT, RETIRE, DELETE }
+    enum BatchOperation { TAG, MOVE, APPROVE, REJECT, RETIRE, DELETE, ADD_TO_COLLECTION, REMOVE_FROM_COLLECTION }
 
     @Schema(name = "AssetBatchRequest")
     record BatchRequest(
@@ -45,7 +45,8 @@ class AssetBatchController {
             @Schema(description = "TAG: tags to remove; a tag both added and removed is added") List<String> remove,
             @Schema(description = "MOVE: the folder to move to", example = "/brands/acme") String folder,
             @Schema(description = "APPROVE, REJECT: the reviewer's comment") String comment,
-            @Schema(description = "RETIRE: why") String reason) {
+            @Schema(description = "RETIRE: why") String reason,
+            @Schema(description = "ADD_TO_COLLECTION, REMOVE_FROM_COLLECTION: the collection's id") String collection) {
     }
 
     @Schema(name = "AssetBatchResponse")
@@ -54,7 +55,7 @@ class AssetBatchController {
 
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-    @Operation(operationId = "changeAssets", summary = "Tag, move, approve, reject, retire or delete many assets",
+    @Operation(operationId = "changeAssets", summary = "Tag, move, approve, reject, retire, delete or collect many assets",
             description = "Each asset is changed on its own: the answer has a result per id, in order, with the "
                     + "asset as it is now or the error that kept it from changing (an unknown id, an asset in use "
                     + "that cannot be deleted…); one failing asset never fails the others. Repeating a batch is "
@@ -67,7 +68,7 @@ class AssetBatchController {
     BatchResponse change(@RequestBody BatchRequest request) {
         if (request.operation() == null) {
             throw new InvalidValueException("operation", "operation is required: one of TAG, MOVE, APPROVE, "
-                    + "REJECT, RETIRE, DELETE");
+                    + "REJECT, RETIRE, DELETE, ADD_TO_COLLECTION, REMOVE_FROM_COLLECTION");
         }
         List<String> ids = request.ids() == null ? List.of() : request.ids();
         return new BatchResponse(switch (request.operation()) {
@@ -77,6 +78,8 @@ class AssetBatchController {
             case REJECT -> batches.reject(ids, request.comment());
             case RETIRE -> batches.retire(ids, request.reason());
             case DELETE -> batches.delete(ids);
+            case ADD_TO_COLLECTION -> batches.addToCollection(request.collection(), ids);
+            case REMOVE_FROM_COLLECTION -> batches.removeFromCollection(request.collection(), ids);
         });
     }
 }

@@ -3,13 +3,16 @@ package io.playmark.query.asset;
 import io.playmark.kernel.ErrorKind;
 import io.playmark.kernel.InvalidValueException;
 import io.playmark.kernel.NotFoundException;
+import io.playmark.kernel.asset.AddAssetToCollectionCommand;
 import io.playmark.kernel.asset.ApproveAssetCommand;
+import io.playmark.kernel.asset.AssetCollectionId;
 import io.playmark.kernel.asset.AssetId;
 import io.playmark.kernel.asset.DeleteAssetCommand;
 import io.playmark.kernel.asset.FindAssetQuery;
 import io.playmark.kernel.asset.FolderPath;
 import io.playmark.kernel.asset.MoveAssetCommand;
 import io.playmark.kernel.asset.RejectAssetCommand;
+import io.playmark.kernel.asset.RemoveAssetFromCollectionCommand;
 import io.playmark.kernel.asset.RetireAssetCommand;
 import io.playmark.kernel.asset.Tag;
 import io.playmark.kernel.asset.TagAssetCommand;
@@ -39,6 +42,9 @@ class AssetBatches {
     private static final Logger log = LoggerFactory.getLogger(AssetBatches.class);
     static final List<String> PROJECTIONS =
             List.of(AssetReadModelProjection.PROCESSING_GROUP, AssetSearchProjection.PROCESSING_GROUP);
+    /** A change of collections also waits for the collections' own projection, which lists their assets. */
+    private static final List<String> WITH_COLLECTIONS = List.of(AssetReadModelProjection.PROCESSING_GROUP,
+            AssetSearchProjection.PROCESSING_GROUP, AssetCollectionProjection.PROCESSING_GROUP);
     static final int MAX_BATCH = 100;
 
     private final CommandGateway commands;
@@ -56,6 +62,11 @@ class AssetBatches {
      * assets and reads them.
      */
     private List<AssetBatchResult> run(List<String> ids, Function<AssetId, Object> command) {
+        return run(ids, command, PROJECTIONS);
+    }
+
+    private List<AssetBatchResult> run(List<String> ids, Function<AssetId, Object> command,
+                                       List<String> projections) {
         if (ids.isEmpty() || ids.size() > MAX_BATCH) {
             throw new InvalidValueException("ids", "between 1 and " + MAX_BATCH + " ids, " + ids.size()
                     + " were given");
@@ -74,7 +85,7 @@ class AssetBatches {
             AssetBatchResult failure = failures.get(id);
             if (failure == null) {
                 AssetId assetId = new AssetId(id);
-                catchUp.awaitCaughtUp(assetId.value(), PROJECTIONS);
+                catchUp.awaitCaughtUp(assetId.value(), projections);
                 results.add(AssetBatchResult.succeeded(id, find(assetId)));
             } else {
                 results.add(failure);
@@ -120,7 +131,17 @@ class AssetBatches {
     }
 
     List<AssetBatchResult> delete(List<String> ids) {
-        return run(ids, DeleteAssetCommand::new);
+        return run(ids, DeleteAssetCommand::new, WITH_COLLECTIONS);
+    }
+
+    List<AssetBatchResult> addToCollection(String collectionId, List<String> ids) {
+        AssetCollectionId collection = new AssetCollectionId(collectionId);
+        return run(ids, id -> new AddAssetToCollectionCommand(id, collection), WITH_COLLECTIONS);
+    }
+
+    List<AssetBatchResult> removeFromCollection(String collectionId, List<String> ids) {
+        AssetCollectionId collection = new AssetCollectionId(collectionId);
+        return run(ids, id -> new RemoveAssetFromCollectionCommand(id, collection), WITH_COLLECTIONS);
     }
 
     AssetView find(AssetId id) {

@@ -8,8 +8,10 @@ import io.playmark.kernel.asset.CreativeAsset;
 import io.playmark.kernel.asset.FindAssetQuery;
 import io.playmark.kernel.asset.FindCreativeAssetQuery;
 import io.playmark.kernel.asset.FindExpiredAssetsQuery;
+import io.playmark.kernel.asset.FindPlayableFilesQuery;
 import io.playmark.kernel.asset.IsBlobReferencedQuery;
 import io.playmark.kernel.asset.Orientation;
+import io.playmark.kernel.asset.PlayableFile;
 import io.playmark.kernel.asset.PlayerCompatibility;
 import io.playmark.kernel.schedule.FindPlaylistAssetQuery;
 import io.playmark.kernel.schedule.PlaylistAsset;
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -108,6 +111,15 @@ public class AssetReadModelProjection {
     }
 
     /** What playlists check before they play an asset: a video's probed length is its default duration. */
+    @QueryHandler
+    List<PlayableFile> find(FindPlayableFilesQuery query) {
+        if (query.assetIds().isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(Query.query(where("_id").in(query.assetIds())).with(Sort.by("_id")), AssetView.class)
+                .stream().map(view -> view.playableFile(query.profile())).flatMap(Optional::stream).toList();
+    }
+
     @QueryHandler
     PlaylistAsset find(FindPlaylistAssetQuery query) {
         AssetView view = mongo.findById(query.assetId().value(), AssetView.class);

@@ -1,6 +1,7 @@
 package io.playmark.query.asset;
 
 import io.playmark.kernel.asset.Approval;
+import io.playmark.kernel.asset.AssetAddedToCollectionEvent;
 import io.playmark.kernel.asset.AssetApprovedEvent;
 import io.playmark.kernel.asset.AssetContentStoredEvent;
 import io.playmark.kernel.asset.AssetDeletedEvent;
@@ -11,6 +12,7 @@ import io.playmark.kernel.asset.AssetProbeFailedEvent;
 import io.playmark.kernel.asset.AssetProbedEvent;
 import io.playmark.kernel.asset.AssetRegisteredEvent;
 import io.playmark.kernel.asset.AssetRejectedEvent;
+import io.playmark.kernel.asset.AssetRemovedFromCollectionEvent;
 import io.playmark.kernel.asset.AssetRenditionFailedEvent;
 import io.playmark.kernel.asset.AssetRenditionProducedEvent;
 import io.playmark.kernel.asset.AssetRetiredEvent;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * An asset's view while events are applied to it: both asset projections (MongoDB and Elasticsearch) follow an
@@ -41,6 +44,7 @@ final class AssetState {
     private String fileName;
     private String folder;
     private List<String> tags;
+    private final Set<String> collectionIds = new TreeSet<>();
     private List<AssetView.CustomField> customFields;
     private Instant expiresAt;
     private MediaKind kind;
@@ -92,6 +96,9 @@ final class AssetState {
         state.fileName = view.fileName();
         state.folder = view.folder();
         state.tags = view.tags();
+        if (view.collectionIds() != null) {
+            state.collectionIds.addAll(view.collectionIds());
+        }
         state.customFields = view.customFields();
         state.expiresAt = view.expiresAt();
         state.kind = view.kind();
@@ -168,6 +175,8 @@ final class AssetState {
             }
             case AssetTaggedEvent tagged -> tags = tagged.tags().stream().sorted().toList();
             case AssetMovedEvent moved -> folder = moved.toFolder();
+            case AssetAddedToCollectionEvent added -> collectionIds.add(added.collectionId());
+            case AssetRemovedFromCollectionEvent removed -> collectionIds.remove(removed.collectionId());
             case AssetApprovedEvent approved -> reviewed(Approval.APPROVED, approved.comment(), at, principal);
             case AssetRejectedEvent rejected -> reviewed(Approval.REJECTED, rejected.comment(), at, principal);
             case AssetRetiredEvent retired -> {
@@ -203,8 +212,9 @@ final class AssetState {
         List<Rendition> made = List.copyOf(renditions.values());
         List<PlayerCompatibility.Playable> playableBy = kind == null ? List.of()
                 : compatibility.playableBy(kind, mediaType, probe, made);
-        return new AssetView(id, title, description, fileName, folder, tags, customFields, expiresAt, kind, mediaType,
-                sizeBytes, sha256, contentVersion, List.copyOf(versions), probe, probeFailure, made,
+        return new AssetView(id, title, description, fileName, folder, tags, List.copyOf(collectionIds), customFields,
+                expiresAt, kind, mediaType, sizeBytes, sha256, contentVersion, List.copyOf(versions), probe,
+                probeFailure, made,
                 renditionFailures.entrySet().stream().map(e -> new AssetView.RenditionFailure(e.getKey(), e.getValue()))
                         .toList(),
                 approval, reviewComment, reviewedBy, reviewedAt, status, retiredReason, playableBy,

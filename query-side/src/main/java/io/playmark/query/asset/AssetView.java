@@ -4,6 +4,7 @@ import io.playmark.kernel.asset.Approval;
 import io.playmark.kernel.asset.AssetStatus;
 import io.playmark.kernel.asset.MediaKind;
 import io.playmark.kernel.asset.MediaProbe;
+import io.playmark.kernel.asset.PlayableFile;
 import io.playmark.kernel.asset.PlayerCompatibility;
 import io.playmark.kernel.asset.Rendition;
 import org.springframework.data.annotation.Id;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * renditions made from it), the history of its content versions, its review and its place in its life. A
  * deleted asset keeps its view, with status DELETED, so that it can still be named.
  *
+ * @param collectionIds     the collections it is in, by id; null in views written before collections
  * @param probeFailure      why the current content could not be probed; null when it was, or is still waiting
  * @param playableBy        the player profiles that play it, and from which file; empty: flagged, nothing plays it
  * @param reviewedBy        who approved or rejected the current content, from the event's principal
@@ -26,7 +28,7 @@ import java.util.Optional;
  */
 @Document(AssetView.COLLECTION)
 public record AssetView(@Id String id, String title, String description, String fileName, String folder,
-                        List<String> tags, List<CustomField> customFields, Instant expiresAt, MediaKind kind,
+                        List<String> tags, List<String> collectionIds, List<CustomField> customFields, Instant expiresAt, MediaKind kind,
                         String mediaType, long sizeBytes, String sha256, int contentVersion,
                         List<ContentVersion> versions, MediaProbe probe, String probeFailure,
                         List<Rendition> renditions, List<RenditionFailure> renditionFailures, Approval approval,
@@ -51,6 +53,24 @@ public record AssetView(@Id String id, String title, String description, String 
 
     public Optional<Rendition> rendition(String name) {
         return renditions.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The file a player of this profile downloads, when the asset is approved, active and playable by the profile:
+     * the original or the rendition the compatibility check chose.
+     */
+    public Optional<PlayableFile> playableFile(String profile) {
+        if (approval != Approval.APPROVED || status != AssetStatus.ACTIVE) {
+            return Optional.empty();
+        }
+        Long duration = probe == null ? null : probe.durationMillis();
+        return playableBy.stream().filter(playable -> playable.profile().equals(profile)).findFirst()
+                .flatMap(playable -> PlayerCompatibility.ORIGINAL.equals(playable.source())
+                        ? Optional.of(new PlayableFile(id, title, playable.source(), "/api/v1/assets/" + id + "/content",
+                                sha256, sizeBytes, mediaType, duration))
+                        : rendition(playable.source()).map(r -> new PlayableFile(id, title, r.name(),
+                                "/api/v1/assets/" + id + "/renditions/" + r.name(), r.sha256(), r.sizeBytes(),
+                                r.mediaType(), duration)));
     }
 
     /** The content and its renditions together: what the asset keeps in storage. */

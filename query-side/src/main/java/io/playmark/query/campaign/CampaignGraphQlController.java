@@ -182,8 +182,8 @@ class CampaignGraphQlController {
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-    CampaignView bookCampaign(@Argument String id) {
-        return change(id, BookCampaignCommand::new);
+    CampaignView bookCampaign(@Argument String id, @Argument boolean dryRun) {
+        return change(id, campaignId -> new BookCampaignCommand(campaignId, dryRun));
     }
 
     @MutationMapping

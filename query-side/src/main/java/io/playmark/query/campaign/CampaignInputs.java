@@ -11,6 +11,8 @@ import io.playmark.kernel.campaign.Flight;
 import io.playmark.kernel.campaign.FrequencyCaps;
 import io.playmark.kernel.campaign.Goal;
 import io.playmark.kernel.campaign.GoalKind;
+import io.playmark.kernel.campaign.PriorityTier;
+import io.playmark.kernel.campaign.ProposedCampaign;
 import io.playmark.kernel.player.GeoArea;
 import io.playmark.kernel.player.GeoPoint;
 import io.playmark.kernel.player.PlayerGroupId;
@@ -90,6 +92,23 @@ final class CampaignInputs {
     record GoalInput(GoalKind kind, long target) {
         Goal goal() {
             return new Goal(kind, target);
+        }
+    }
+
+    /** A campaign as it would be booked, for availability. */
+    record AvailabilityInput(TargetingInput targeting, FlightInput flight, List<DaypartInput> dayparts,
+                             PriorityTier tier, GoalInput goal) {
+
+        ProposedCampaign campaign() {
+            if (targeting == null) {
+                throw new InvalidValueException("targeting", "availability needs a targeting");
+            }
+            if (flight == null) {
+                throw new InvalidValueException("flight", "availability needs a flight");
+            }
+            return new ProposedCampaign(null, targeting.target(), flight.flight(),
+                    DaypartInput.dayparts(dayparts == null ? List.of() : dayparts), tier,
+                    goal == null ? null : goal.goal(), true);
         }
     }
 

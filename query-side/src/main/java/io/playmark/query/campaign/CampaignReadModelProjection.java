@@ -8,6 +8,7 @@ import io.playmark.kernel.campaign.CampaignCreativesSetEvent;
 import io.playmark.kernel.campaign.CampaignDaypartsSetEvent;
 import io.playmark.kernel.campaign.CampaignFlightSetEvent;
 import io.playmark.kernel.campaign.CampaignGoalSetEvent;
+import io.playmark.kernel.campaign.CampaignPlan;
 import io.playmark.kernel.campaign.CampaignPrioritySetEvent;
 import io.playmark.kernel.campaign.CampaignRenamedEvent;
 import io.playmark.kernel.campaign.CampaignSeparationSetEvent;
@@ -15,6 +16,8 @@ import io.playmark.kernel.campaign.CampaignStatus;
 import io.playmark.kernel.campaign.CampaignStatusChangedEvent;
 import io.playmark.kernel.campaign.CampaignTargetingSetEvent;
 import io.playmark.kernel.campaign.CompetitiveSeparation;
+import io.playmark.kernel.campaign.FindCampaignPlanQuery;
+import io.playmark.kernel.campaign.FindCampaignPlansQuery;
 import io.playmark.kernel.campaign.FindCampaignQuery;
 import io.playmark.kernel.campaign.FindCampaignsQuery;
 import io.playmark.kernel.campaign.FrequencyCaps;
@@ -141,6 +144,20 @@ public class CampaignReadModelProjection {
                 .and("status").nin(CampaignStatus.COMPLETED, CampaignStatus.ARCHIVED));
         return mongo.find(showing, CampaignView.class).stream()
                 .map(campaign -> new AssetUse(AssetUse.Kind.CAMPAIGN, campaign.id(), campaign.name())).toList();
+    }
+
+    /** A small collection: the campaigns in the window are found by scanning the booked ones. */
+    @QueryHandler
+    List<CampaignPlan> find(FindCampaignPlansQuery query) {
+        Query booked = Query.query(where("status").in(CampaignStatus.BOOKED, CampaignStatus.ACTIVE,
+                CampaignStatus.PAUSED).and("flight.start").lt(query.to()).and("flight.end").gt(query.from()));
+        return mongo.find(booked.with(Sort.by("_id")), CampaignView.class).stream().map(CampaignView::plan).toList();
+    }
+
+    @QueryHandler
+    CampaignPlan find(FindCampaignPlanQuery query) {
+        CampaignView view = mongo.findById(query.campaignId().value(), CampaignView.class);
+        return view == null ? null : view.plan();
     }
 
     @QueryHandler

@@ -1,14 +1,18 @@
 package io.playmark.query.campaign;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.playmark.kernel.campaign.CampaignStatus;
 import io.playmark.query.search.VersionedIndex;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The Elasticsearch index analysts and search read campaigns from, through the alias {@value #ALIAS}. An index made
@@ -20,6 +24,7 @@ public class CampaignSearchIndex {
 
     public static final String ALIAS = "campaigns";
     static final String INDEX = "campaigns-v1";
+    private static final int MAX_BOOKED = 10_000;
 
     private final VersionedIndex<CampaignSearchDocument> index;
 
@@ -54,6 +59,22 @@ public class CampaignSearchIndex {
 
     Optional<CampaignSearchDocument> get(String id) {
         return index.get(id);
+    }
+
+    /**
+     * The ids of campaigns booked, active or paused whose flight overlaps [from, to): what capacity planning counts.
+     * At most {@value #MAX_BOOKED}, the most a search answers at once.
+     */
+    List<String> bookedBetween(Instant from, Instant to) {
+        List<FieldValue> booked = Stream.of(CampaignStatus.values()).filter(CampaignStatus::isBooked)
+                .map(status -> FieldValue.of(status.name())).toList();
+        return VersionedIndex.call(() -> index.client().search(s -> s.index(ALIAS).size(MAX_BOOKED)
+                        .source(src -> src.fetch(false))
+                        .query(q -> q.bool(b -> b
+                                .filter(f -> f.terms(t -> t.field("status").terms(v -> v.value(booked))))
+                                .filter(f -> f.range(r -> r.date(d -> d.field("flightStart").lt(to.toString()))))
+                                .filter(f -> f.range(r -> r.date(d -> d.field("flightEnd").gt(from.toString())))))),
+                CampaignSearchDocument.class).hits().hits().stream().map(Hit::id).toList());
     }
 
     List<CampaignSearchDocument> search(String text, int size) {

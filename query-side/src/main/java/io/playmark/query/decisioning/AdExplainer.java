@@ -23,7 +23,7 @@ public final class AdExplainer {
     public Explanation explain(TargetedPlayer player, List<ScheduledPlaylist> entries,
                                List<DecisionCampaign> targeting, DecisionCampaign campaign, Instant at) {
         if (targeting.stream().noneMatch(candidate -> candidate.id().equals(campaign.id()))) {
-            return new Explanation(Reason.NOT_TARGETED, "the campaign does not target player " + player.id());
+            return new Explanation(Reason.NOT_TARGETED, () -> "the campaign does not target player " + player.id());
         }
         Explanation ruledOut = Eligibility.ruleOut(campaign, player, at);
         if (ruledOut != null) {
@@ -33,12 +33,12 @@ public final class AdExplainer {
                 at.plus(Duration.ofHours(1)));
         SlotDecision slot = timeline.slots().stream().filter(decision -> decision.covers(at)).findFirst().orElse(null);
         if (slot == null) {
-            return new Explanation(Reason.NO_AD_SLOT, "at " + at.atZone(player.zone()).toLocalDateTime()
+            return new Explanation(Reason.NO_AD_SLOT, () -> "at " + at.atZone(player.zone()).toLocalDateTime()
                     + " the player plays " + (timeline.items().stream().anyMatch(item -> item.covers(at))
                     ? "content" : "nothing scheduled"));
         }
         if (slot.winner() != null && slot.winner().id().equals(campaign.id())) {
-            return new Explanation(Reason.PLAYS, "in the ad slot from " + slot.start() + " for " + slot.duration());
+            return new Explanation(Reason.PLAYS, () -> "in the ad slot from " + slot.start() + " for " + slot.duration());
         }
         return slot.losers().get(campaign.id().value());
     }

@@ -5,17 +5,20 @@ import io.playmark.kernel.player.TargetedPlayer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 
 /**
- * Fills one ad slot: the eligible campaigns of the best tier (sponsorship, then standard, then house) draw lots,
- * each campaign an equal chance, then the winner's creatives for the screen's orientation by weight. The lots are
- * seeded by the player and the slot's start, so the same state always answers the same.
+ * Fills one ad slot: of the eligible campaigns, those of the best tier (sponsorship, then standard, then house) and
+ * those that are not preemptible draw lots, each an equal chance; then the winner's creatives for the screen's
+ * orientation by weight. Caps, separation and competitive separation count the plays placed earlier in the same
+ * resolution. The lots are seeded by the player and the slot's start, so the same state always answers the same.
  */
 final class AdSlotFiller {
 
@@ -35,10 +38,18 @@ final class AdSlotFiller {
     Fill fill(Instant start, Duration duration) {
         Map<String, Explanation> losers = new HashMap<>();
         List<DecisionCampaign> eligible = new ArrayList<>();
+        ZonedDateTime local = start.atZone(player.zone());
+        history.slotAt(local);
         for (DecisionCampaign campaign : campaigns) {
-            Explanation out = Eligibility.ruleOut(campaign, player, start);
+            Explanation out = Eligibility.ruleOut(campaign, player, local);
             if (out == null) {
-                out = history.ruleOut(campaign, start);
+                out = history.ruleOut(campaign, local);
+            }
+            if (out == null) {
+                out = history.competitorRuleOut(campaign, start);
+            }
+            if (out == null) {
+                out = history.shareRuleOut(campaign, local);
             }
             if (out == null) {
                 eligible.add(campaign);
@@ -50,17 +61,28 @@ final class AdSlotFiller {
             return new Fill(new SlotDecision(start, duration, null, losers), null);
         }
         var bestTier = eligible.stream().map(DecisionCampaign::tier).min(Comparator.naturalOrder()).orElseThrow();
-        List<DecisionCampaign> equals = eligible.stream().filter(campaign -> campaign.tier() == bestTier).toList();
+        // a campaign that is not preemptible does not give way to a higher tier: it draws with the best
+        Predicate<DecisionCampaign> contends = campaign -> campaign.tier() == bestTier || !campaign.preemptible();
+        // a share of voice fallen behind in the hour goes before the draw
+        Predicate<DecisionCampaign> behind = campaign -> contends.test(campaign) && history.belowShare(campaign, local);
+        List<DecisionCampaign> drawn = eligible.stream().filter(behind).toList();
+        if (drawn.isEmpty()) {
+            drawn = eligible.stream().filter(contends).toList();
+        }
         SplittableRandom lots = Draws.at(player, start);
-        DecisionCampaign winner = equals.get(lots.nextInt(equals.size()));
+        DecisionCampaign winner = drawn.get(lots.nextInt(drawn.size()));
+        boolean anyBehind = behind.test(winner);
+        int draw = drawn.size();
         for (DecisionCampaign campaign : eligible) {
             if (campaign != winner) {
-                losers.put(campaign.id().value(), new Explanation(Reason.PREEMPTED, (campaign.tier() == bestTier
-                        ? "lost the draw among " + bestTier + " campaigns to " : "a " + bestTier + " campaign plays: ")
-                        + winner.name() + " (" + winner.id().value() + ")"));
+                boolean inDraw = anyBehind ? behind.test(campaign) : contends.test(campaign);
+                losers.put(campaign.id().value(), new Explanation(Reason.PREEMPTED, () -> (inDraw
+                        ? "lost the draw among " + draw + " campaigns to "
+                        : contends.test(campaign) ? "a campaign behind its share of voice goes first: "
+                        : "a " + bestTier + " campaign plays: ") + winner.name() + " (" + winner.id().value() + ")"));
             }
         }
-        history.record(winner.id().value(), start);
+        history.record(winner, start);
         return new Fill(new SlotDecision(start, duration, winner, losers), pickCreative(winner, lots));
     }
 

@@ -14,24 +14,29 @@ final class Eligibility {
 
     /** Null when the campaign may play at the instant; otherwise why not. */
     static Explanation ruleOut(DecisionCampaign campaign, TargetedPlayer player, Instant at) {
+        return ruleOut(campaign, player, at.atZone(player.zone()));
+    }
+
+    /** The same, for the instant already on the player's wall clock (a slot asks it of every campaign). */
+    static Explanation ruleOut(DecisionCampaign campaign, TargetedPlayer player, ZonedDateTime local) {
+        Instant at = local.toInstant();
         if (campaign.status() == CampaignStatus.PAUSED) {
-            return new Explanation(Reason.PAUSED, "the campaign is paused");
+            return new Explanation(Reason.PAUSED, () -> "the campaign is paused");
         }
         if (campaign.status() != CampaignStatus.ACTIVE && campaign.status() != CampaignStatus.BOOKED) {
-            return new Explanation(Reason.NOT_ACTIVE, "the campaign is " + campaign.status());
+            return new Explanation(Reason.NOT_ACTIVE, () -> "the campaign is " + campaign.status());
         }
         if (campaign.flight() == null || !campaign.flight().contains(at)) {
-            return new Explanation(Reason.OUT_OF_FLIGHT, campaign.flight() == null ? "the campaign has no flight"
+            return new Explanation(Reason.OUT_OF_FLIGHT, () -> campaign.flight() == null ? "the campaign has no flight"
                     : "the flight runs from " + campaign.flight().start() + " to " + campaign.flight().end());
         }
-        ZonedDateTime local = at.atZone(player.zone());
         if (!campaign.dayparts().contains(local)) {
-            return new Explanation(Reason.OUTSIDE_DAYPART, "evaluated at " + local.toLocalDateTime() + " "
+            return new Explanation(Reason.OUTSIDE_DAYPART, () -> "evaluated at " + local.toLocalDateTime() + " "
                     + local.getDayOfWeek() + " in " + player.zone());
         }
-        if (campaign.creativesFor(player.orientation()).isEmpty()) {
-            return new Explanation(Reason.NO_PLAYABLE_CREATIVE, "no creative for " + player.orientation()
-                    + " screens");
+        if (!campaign.hasCreativeFor(player.orientation())) {
+            return new Explanation(Reason.NO_PLAYABLE_CREATIVE, () -> "no approved creative for " + player.orientation()
+                    + " screens that the " + player.hardwareProfile() + " hardware profile plays");
         }
         return null;
     }

@@ -19,7 +19,7 @@ import java.util.TreeSet;
 /**
  * Resolves what one player shows over a window: a pure function of the player, its schedule entries (with their
  * occurrences), the campaigns that target it and the window, so the same state and window give the same timeline.
- * At every moment the highest-priority entry with an occurrence covering it plays its loop — content items in
+ * At every moment the exclusive entry, or else the highest-priority entry, with an occurrence covering it plays its loop — content items in
  * order, then its ad slots — phased from the occurrence's start; each ad slot goes to the {@link AdSlotFiller}.
  */
 public final class LoopResolver {
@@ -37,8 +37,10 @@ public final class LoopResolver {
         if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
             throw new InvalidValueException("to", "a window is at most " + MAX_WINDOW.toHours() + " hours long");
         }
+        // an exclusive entry takes its time from every shared one, whatever their priorities
         List<ScheduledPlaylist> ranked = entries.stream()
-                .sorted(Comparator.comparingInt(ScheduledPlaylist::priority).reversed()).toList();
+                .sorted(Comparator.comparing(ScheduledPlaylist::exclusive).reversed()
+                        .thenComparing(Comparator.comparingInt(ScheduledPlaylist::priority).reversed())).toList();
         AdSlotFiller filler = new AdSlotFiller(player, campaigns);
         List<TimelineItem> items = new ArrayList<>();
         List<SlotDecision> slots = new ArrayList<>();
@@ -129,8 +131,9 @@ public final class LoopResolver {
     }
 
     /**
-     * One pass of the entry's loop: its asset items in order (nested playlists and items without a duration are
-     * not expanded yet), then its ad slots; a share of the loop is one slot of that share of the player's loop.
+     * One pass of the entry's loop: its asset items in order (the schedule query has played nested playlists through
+     * in place; an item without a duration is left out), then its ad slots; a share of the loop is one slot of that
+     * share of the player's loop.
      */
     private static List<Step> loop(ScheduledPlaylist entry, Duration loopLength) {
         List<Step> steps = new ArrayList<>();

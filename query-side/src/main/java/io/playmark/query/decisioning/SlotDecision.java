@@ -11,7 +11,8 @@ import java.util.Map;
 public record SlotDecision(Instant start, Duration duration, DecisionCampaign winner,
                            Map<String, Explanation> losers) {
     public SlotDecision {
-        losers = Map.copyOf(losers);
+        // not copied: the filler hands over a map it no longer touches, and a day has hundreds of slots
+        losers = java.util.Collections.unmodifiableMap(losers);
     }
 
     boolean covers(Instant instant) {

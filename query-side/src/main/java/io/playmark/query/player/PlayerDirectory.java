@@ -1,7 +1,8 @@
 package io.playmark.query.player;
 
+import io.playmark.kernel.player.FindPlayerMembershipQuery;
 import io.playmark.kernel.player.FindTargetedPlayersQuery;
-import io.playmark.kernel.player.PlayerGroupId;
+import io.playmark.kernel.player.PlayerMembership;
 import io.playmark.kernel.player.PlayerTarget;
 import io.playmark.kernel.player.TargetedPlayer;
 import org.axonframework.queryhandling.QueryHandler;
@@ -14,8 +15,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -56,16 +55,21 @@ class PlayerDirectory {
         return mongo.find(Query.query(where("_id").in(ids)).with(Sort.by("name", "_id")), PlayerGroupView.class);
     }
 
+    /** The rule is {@link PlayerTarget#matches}, over the groups each player view keeps current. */
     @QueryHandler
     List<TargetedPlayer> find(FindTargetedPlayersQuery query) {
         PlayerTarget target = query.target();
-        Set<String> members = new TreeSet<>();
-        groups(target.groups().stream().map(PlayerGroupId::value).toList())
-                .forEach(group -> members.addAll(group.members()));
         return mongo.find(Query.query(where("decommissioned").is(false)), PlayerView.class).stream()
-                .filter(player -> PlayerTargeting.matches(target, members, player))
+                .filter(player -> target.matches(player.id(), player.tags(), player.location(), player.groups()))
                 .sorted(Comparator.comparing(PlayerView::id))
                 .map(PlayerView::targeted)
                 .toList();
+    }
+
+    @QueryHandler
+    PlayerMembership find(FindPlayerMembershipQuery query) {
+        return player(query.playerId().value()).filter(PlayerView::active)
+                .map(player -> new PlayerMembership(player.targeted(), player.groups()))
+                .orElse(null);
     }
 }

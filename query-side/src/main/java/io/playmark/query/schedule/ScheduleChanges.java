@@ -5,11 +5,14 @@ import io.playmark.kernel.InvalidValueException;
 import io.playmark.kernel.NotFoundException;
 import io.playmark.kernel.player.PlayerId;
 import io.playmark.kernel.schedule.CreatePlaylistCommand;
+import io.playmark.kernel.schedule.CheckScheduleEntryCommand;
 import io.playmark.kernel.schedule.CreateScheduleEntryCommand;
 import io.playmark.kernel.schedule.DeletePlaylistCommand;
 import io.playmark.kernel.schedule.DeleteScheduleEntryCommand;
 import io.playmark.kernel.schedule.PlaylistId;
 import io.playmark.kernel.schedule.PlaylistName;
+import io.playmark.kernel.schedule.ScheduleEntryDefinedEvent;
+import io.playmark.kernel.schedule.ScheduleEntryDefinition;
 import io.playmark.kernel.schedule.ScheduleEntryId;
 import io.playmark.kernel.schedule.UpdatePlaylistCommand;
 import io.playmark.kernel.schedule.UpdateScheduleEntryCommand;
@@ -23,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,10 +83,23 @@ class ScheduleChanges {
         return id.value();
     }
 
-    ScheduleEntryNode createEntry(ScheduleInputs.ScheduleEntryInput input) {
+    ScheduleEntryNode createEntry(ScheduleInputs.ScheduleEntryInput input, boolean dryRun) {
         ScheduleEntryId id = input.id() == null ? ScheduleEntryId.random() : new ScheduleEntryId(input.id());
-        var command = new CreateScheduleEntryCommand(id, input.definition());
-        creating(() -> commands.sendAndWait(command));
+        return create(id, input.definition(), dryRun);
+    }
+
+    /**
+     * Creates the entry and reads it back; a dry run checks the same rules (refusing as the create would) and
+     * answers the entry it would have made, unrecorded.
+     */
+    private ScheduleEntryNode create(ScheduleEntryId id, ScheduleEntryDefinition definition, boolean dryRun) {
+        if (dryRun) {
+            commands.sendAndWait(new CheckScheduleEntryCommand(id, definition));
+            Instant now = Instant.now();
+            return new ScheduleEntryNode(new ScheduleEntryView(id.value(), ScheduleEntryDefinedEvent.of(id, definition),
+                    now, now, 0), null);
+        }
+        creating(() -> commands.sendAndWait(new CreateScheduleEntryCommand(id, definition)));
         return caughtUp(id);
     }
 
@@ -104,13 +121,13 @@ class ScheduleChanges {
      * One entry per player, each its own command, so that one player's refusal leaves the others scheduled. The
      * entry id is a name-based UUID of the request id and the player: the same request again is a retry.
      */
-    List<PlayerScheduleResult> scheduleOnPlayers(ScheduleInputs.BulkScheduleInput input) {
+    List<PlayerScheduleResult> scheduleOnPlayers(ScheduleInputs.BulkScheduleInput input, boolean dryRun) {
         String request = new ScheduleEntryId(required("requestId", input.requestId())).value();
         List<String> players = requirePlayers(input.players());
         input.definitionFor(PlayerId.random()); // the shared parts are checked once, before any player
         List<PlayerScheduleResult> results = new ArrayList<>(players.size());
         for (String player : players) {
-            results.add(scheduleOn(request, player, input));
+            results.add(scheduleOn(request, player, input, dryRun));
         }
         return results;
     }
@@ -119,7 +136,7 @@ class ScheduleChanges {
      * For each player, an entry per slot, sent in slot order; the first refusal ends that player's answer (slots
      * already created stay, and a retry completes them). Entry ids: request id, player and slot index.
      */
-    List<PlayerWeekPlanResult> applyWeekPlan(ScheduleInputs.WeekPlanInput input) {
+    List<PlayerWeekPlanResult> applyWeekPlan(ScheduleInputs.WeekPlanInput input, boolean dryRun) {
         String request = new ScheduleEntryId(required("requestId", input.requestId())).value();
         List<String> players = requirePlayers(input.players());
         WeekPlan plan = input.plan();
@@ -131,10 +148,7 @@ class ScheduleChanges {
                 List<ScheduleEntryNode> entries = new ArrayList<>();
                 for (int slot = 0; slot < plan.slots().size(); slot++) {
                     ScheduleEntryId id = entryId(request + "/" + playerId.value() + "/" + slot);
-                    var command = new CreateScheduleEntryCommand(id, input.definitionFor(playerId,
-                            plan.slots().get(slot), firstDay));
-                    creating(() -> commands.sendAndWait(command));
-                    entries.add(caughtUp(id));
+                    entries.add(create(id, input.definitionFor(playerId, plan.slots().get(slot), firstDay), dryRun));
                 }
                 results.add(new PlayerWeekPlanResult(player, true, entries, null));
             } catch (RuntimeException failure) {
@@ -158,13 +172,12 @@ class ScheduleChanges {
         return new ScheduleEntryId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
     }
 
-    private PlayerScheduleResult scheduleOn(String request, String player, ScheduleInputs.BulkScheduleInput input) {
+    private PlayerScheduleResult scheduleOn(String request, String player, ScheduleInputs.BulkScheduleInput input,
+                                            boolean dryRun) {
         try {
             PlayerId playerId = new PlayerId(player);
             ScheduleEntryId id = entryId(request + "/" + playerId.value());
-            var command = new CreateScheduleEntryCommand(id, input.definitionFor(playerId));
-            creating(() -> commands.sendAndWait(command));
-            return new PlayerScheduleResult(player, true, caughtUp(id), null);
+            return new PlayerScheduleResult(player, true, create(id, input.definitionFor(playerId), dryRun), null);
         } catch (RuntimeException failure) {
             return new PlayerScheduleResult(player, false, null, itemError(player, failure));
         }

@@ -1,10 +1,12 @@
 package io.playmark.query.schedule;
 
+import io.playmark.query.graphql.KeyConnection;
 import io.playmark.kernel.player.PlayerId;
 import io.playmark.kernel.schedule.Occurrence;
 import io.playmark.kernel.schedule.PlaylistId;
 import io.playmark.kernel.schedule.ScheduleEntryDefinedEvent;
 import io.playmark.kernel.schedule.ScheduleEntryId;
+import io.playmark.query.graphql.KeyConnection;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -82,8 +84,8 @@ class ScheduleGraphQlController {
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-    ScheduleEntryNode createScheduleEntry(@Argument ScheduleInputs.ScheduleEntryInput input) {
-        return changes.createEntry(input);
+    ScheduleEntryNode createScheduleEntry(@Argument ScheduleInputs.ScheduleEntryInput input, @Argument boolean dryRun) {
+        return changes.createEntry(input, dryRun);
     }
 
     @MutationMapping
@@ -101,14 +103,15 @@ class ScheduleGraphQlController {
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     List<ScheduleChanges.PlayerScheduleResult> schedulePlaylistOnPlayers(
-            @Argument ScheduleInputs.BulkScheduleInput input) {
-        return changes.scheduleOnPlayers(input);
+            @Argument ScheduleInputs.BulkScheduleInput input, @Argument boolean dryRun) {
+        return changes.scheduleOnPlayers(input, dryRun);
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-    List<ScheduleChanges.PlayerWeekPlanResult> applyWeekPlan(@Argument ScheduleInputs.WeekPlanInput input) {
-        return changes.applyWeekPlan(input);
+    List<ScheduleChanges.PlayerWeekPlanResult> applyWeekPlan(@Argument ScheduleInputs.WeekPlanInput input,
+                                                             @Argument boolean dryRun) {
+        return changes.applyWeekPlan(input, dryRun);
     }
 
     @SchemaMapping(typeName = "ScheduleEntry", field = "id")

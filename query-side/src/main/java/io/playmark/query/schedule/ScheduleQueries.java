@@ -3,10 +3,8 @@ package io.playmark.query.schedule;
 import io.playmark.kernel.asset.AssetUse;
 import io.playmark.kernel.asset.FindAssetUsesQuery;
 
-import io.playmark.kernel.player.FindTargetedPlayersQuery;
-import io.playmark.kernel.player.PlayerGroupId;
-import io.playmark.kernel.player.PlayerId;
-import io.playmark.kernel.player.PlayerTarget;
+import io.playmark.kernel.player.FindPlayerMembershipQuery;
+import io.playmark.kernel.player.PlayerMembership;
 import io.playmark.kernel.player.TargetedPlayer;
 import io.playmark.kernel.schedule.FindPlaylistNestingQuery;
 import io.playmark.kernel.schedule.FindScheduleEntriesForPlayerQuery;
@@ -23,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -80,13 +79,14 @@ public class ScheduleQueries {
      */
     @QueryHandler
     public List<ScheduledPlaylist> find(FindScheduleEntriesForPlayerQuery query) {
-        Optional<TargetedPlayer> found = player(query.playerId());
-        if (found.isEmpty()) {
+        PlayerMembership membership = queries.query(new FindPlayerMembershipQuery(query.playerId()),
+                ResponseTypes.instanceOf(PlayerMembership.class)).join();
+        if (membership == null) {
             return List.of();
         }
-        TargetedPlayer player = found.get();
+        TargetedPlayer player = membership.player();
         Set<String> entryIds = new TreeSet<>(entriesNaming(TargetedEntries.PLAYERS, player.id().value()));
-        groupsOf(player.id()).forEach(group -> entryIds.addAll(entriesNaming(TargetedEntries.GROUPS, group)));
+        membership.groups().forEach(group -> entryIds.addAll(entriesNaming(TargetedEntries.GROUPS, group)));
         return mongo.find(new Query(where("_id").in(entryIds)), ScheduleEntryView.class).stream()
                 .map(entry -> scheduled(entry.definition(), query, player))
                 .flatMap(Optional::stream)
@@ -103,30 +103,31 @@ public class ScheduleQueries {
         if (occurrences.isEmpty() || playlist == null) {
             return Optional.empty();
         }
-        return Optional.of(new ScheduledPlaylist(entry.entryId(), playlist.id(), playlist.name(), playlist.items(),
+        return Optional.of(new ScheduledPlaylist(entry.entryId(), playlist.id(), playlist.name(),
+                playedThrough(playlist, new LinkedHashSet<>()),
                 playlist.shuffle(), playlist.adSlots(), entry.priority(), entry.exclusive(), occurrences));
     }
 
-    private Optional<TargetedPlayer> player(PlayerId id) {
-        return targeted(new PlayerTarget(Set.of(id), null, null, null)).stream().findFirst();
-    }
-
     /**
-     * The groups with entries that the player is in, asked of the player directory one group at a time: groups
-     * with schedule entries are few. Decisioning may want a cached membership here later.
+     * The items one pass plays: nested playlists played through in place, in their own order (their ad slots and
+     * shuffle are their own loop's, not this one's). A nested playlist deleted since plays nothing; writes refuse a
+     * cycle, and {@code path} stops one all the same.
      */
-    private List<String> groupsOf(PlayerId player) {
-        return mongo.findAll(TargetedEntries.class, TargetedEntries.GROUPS).stream()
-                .filter(group -> !group.entryIds().isEmpty())
-                .map(TargetedEntries::targetId)
-                .filter(group -> targeted(new PlayerTarget(null, Set.of(new PlayerGroupId(group)), null, null))
-                        .stream().anyMatch(member -> member.id().equals(player)))
-                .toList();
-    }
-
-    private List<TargetedPlayer> targeted(PlayerTarget target) {
-        return queries.query(new FindTargetedPlayersQuery(target),
-                ResponseTypes.multipleInstancesOf(TargetedPlayer.class)).join();
+    private List<PlaylistItem> playedThrough(PlaylistView playlist, Set<String> path) {
+        if (!path.add(playlist.id())) {
+            return List.of();
+        }
+        List<PlaylistItem> played = new ArrayList<>();
+        for (PlaylistItem item : playlist.items()) {
+            if (item.kind() == PlaylistItem.Kind.ASSET) {
+                played.add(item);
+            } else {
+                Optional.ofNullable(mongo.findById(item.id(), PlaylistView.class))
+                        .ifPresent(nested -> played.addAll(playedThrough(nested, path)));
+            }
+        }
+        path.remove(playlist.id());
+        return played;
     }
 
     private Set<String> entriesNaming(String collection, String targetId) {

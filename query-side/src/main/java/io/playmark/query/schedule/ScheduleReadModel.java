@@ -1,5 +1,6 @@
 package io.playmark.query.schedule;
 
+import io.playmark.query.graphql.KeyConnection;
 import io.playmark.kernel.NotFoundException;
 import io.playmark.kernel.player.PlayerId;
 import io.playmark.kernel.schedule.FindScheduleEntriesForPlayerQuery;
@@ -7,6 +8,7 @@ import io.playmark.kernel.schedule.PlaylistId;
 import io.playmark.kernel.schedule.ScheduleEntryId;
 import io.playmark.kernel.schedule.SchedulePriority;
 import io.playmark.kernel.schedule.ScheduledPlaylist;
+import io.playmark.query.graphql.KeyConnection;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

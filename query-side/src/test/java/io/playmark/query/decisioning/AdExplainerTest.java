@@ -39,6 +39,11 @@ class AdExplainerTest {
     private static final DecisionCampaign SPONSOR = campaign("sponsor").tier(PriorityTier.SPONSORSHIP).build();
 
     private record Case(DecisionCampaign asked, List<DecisionCampaign> targeting, List<ScheduledPlaylist> entries) {
+        Case {
+            targeting = targeting == null ? List.of(asked, campaign("filler").tier(PriorityTier.HOUSE).build())
+                    : targeting;
+        }
+
         static Case alone(DecisionCampaign asked) {
             return new Case(asked, List.of(asked), ADS_EVERY_MINUTE);
         }
@@ -78,7 +83,23 @@ class AdExplainerTest {
                         Reason.CAP_REACHED, "plays on 2026-03-27"),
                 arguments("seven minutes apart, played at 10:03", Case.alone(campaign("asked")
                                 .caps(new FrequencyCaps(null, null, 7)).build()),
-                        Reason.SEPARATION, "7 minutes"));
+                        Reason.SEPARATION, "7 minutes"),
+                arguments("a competitor played at 10:00", competing(), Reason.COMPETITIVE_SEPARATION,
+                        "rival (" + id("rival") + "), also soft drinks, played at 2026-03-27T09:00:00Z"),
+                arguments("a 5 % share of voice, played at 10:00", new Case(campaign("asked").shareOfVoice(5).build(),
+                        null, ADS_EVERY_MINUTE), Reason.SHARE_OF_VOICE_REACHED, "1 of the 6 ad slots"));
+    }
+
+    /**
+     * Both once an hour, of one category: the sponsor plays at the hour, which keeps the asked campaign off till ten
+     * past (and it, in turn, the sponsor for ten minutes after it).
+     */
+    private static Case competing() {
+        DecisionCampaign asked = campaign("asked").category("Soft drinks", 10).caps(new FrequencyCaps(1, null, null))
+                .build();
+        DecisionCampaign rival = campaign("rival").tier(PriorityTier.SPONSORSHIP).category("soft drinks", 10)
+                .caps(new FrequencyCaps(1, null, null)).build();
+        return new Case(asked, List.of(asked, rival), ADS_EVERY_MINUTE);
     }
 
     @ParameterizedTest(name = "{0}: {2}")

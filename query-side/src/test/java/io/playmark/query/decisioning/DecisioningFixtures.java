@@ -3,6 +3,7 @@ package io.playmark.query.decisioning;
 import io.playmark.kernel.asset.Orientation;
 import io.playmark.kernel.campaign.CampaignId;
 import io.playmark.kernel.campaign.CampaignStatus;
+import io.playmark.kernel.campaign.CompetitiveSeparation;
 import io.playmark.kernel.campaign.Creative;
 import io.playmark.kernel.campaign.Daypart;
 import io.playmark.kernel.campaign.Dayparts;
@@ -82,6 +83,9 @@ final class DecisioningFixtures {
         private PriorityTier tier = PriorityTier.STANDARD;
         private List<Creative> creatives;
         private FrequencyCaps caps = FrequencyCaps.NONE;
+        private boolean preemptible = true;
+        private CompetitiveSeparation separation;
+        private Integer shareOfVoice;
 
         private CampaignBuilder(String name) {
             this.name = name;
@@ -118,8 +122,24 @@ final class DecisioningFixtures {
             return this;
         }
 
+        CampaignBuilder notPreemptible() {
+            preemptible = false;
+            return this;
+        }
+
+        CampaignBuilder category(String category, int minMinutesApart) {
+            separation = new CompetitiveSeparation(category, minMinutesApart);
+            return this;
+        }
+
+        CampaignBuilder shareOfVoice(int percent) {
+            shareOfVoice = percent;
+            return this;
+        }
+
         DecisionCampaign build() {
-            return new DecisionCampaign(new CampaignId(id(name)), name, status, flight, dayparts, tier, creatives, caps);
+            return new DecisionCampaign(new CampaignId(id(name)), name, status, flight, dayparts, tier, preemptible,
+                    creatives, caps, separation, shareOfVoice);
         }
     }
 }

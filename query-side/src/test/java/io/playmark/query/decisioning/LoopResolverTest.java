@@ -143,6 +143,66 @@ class LoopResolverTest {
                 .containsOnly((winner.equals("first") ? first : second).id().value());
     }
 
+    @Test
+    void a_campaign_that_is_not_preemptible_keeps_drawing_against_a_higher_tier() {
+        DecisionCampaign guaranteed = campaign("guaranteed").notPreemptible().build();
+        DecisionCampaign sponsor = campaign("sponsor").tier(PriorityTier.SPONSORSHIP).build();
+        DecisionCampaign standard = campaign("standard").build();
+        Instant from = berlin("2026-05-04T10:00");
+        Instant to = from.plus(Duration.ofHours(2));
+
+        List<TimelineItem> items = resolve(List.of(adsOnly(from, to)), List.of(guaranteed, sponsor, standard), from, to);
+
+        assertThat(playsOf(standard, items)).as("a preemptible standard campaign gives way").isZero();
+        assertThat(playsOf(guaranteed, items)).as("an equal draw with the sponsor").isBetween(40L, 80L);
+        assertThat(playsOf(guaranteed, items) + playsOf(sponsor, items)).isEqualTo(120);
+    }
+
+    @ParameterizedTest(name = "a {0} % share of voice")
+    @CsvSource({"10", "25", "50"})
+    void a_share_of_voice_gets_exactly_its_share_of_each_hours_slots(int percent) {
+        DecisionCampaign voiced = campaign("voiced").shareOfVoice(percent).build();
+        DecisionCampaign rival = campaign("rival").build();
+        DecisionCampaign filler = campaign("filler").tier(PriorityTier.HOUSE).build();
+        Instant from = berlin("2026-05-04T10:00");
+        Instant to = from.plus(Duration.ofHours(2));
+
+        List<TimelineItem> items = resolve(List.of(adsOnly(from, to)), List.of(voiced, rival, filler), from, to);
+
+        Map<Integer, Long> perHour = items.stream().filter(item -> voiced.id().value().equals(item.campaignId()))
+                .collect(Collectors.groupingBy(item -> item.localStart().getHour(), Collectors.counting()));
+        long share = 60L * percent / 100;
+        assertThat(perHour).containsExactlyInAnyOrderEntriesOf(Map.of(10, share, 11, share));
+        assertThat(playsOf(rival, items)).isEqualTo(120 - 2 * share);
+    }
+
+    @ParameterizedTest(name = "competitors {0} minutes apart")
+    @CsvSource({"0", "5", "15"})
+    void competitors_of_one_category_keep_their_distance(int minutes) {
+        // each also keeps its own plays apart, or the first to play would take every slot its competitor leaves
+        FrequencyCaps ownGap = new FrequencyCaps(null, null, minutes + 2);
+        DecisionCampaign cola = campaign("cola").category("Soft drinks", minutes).caps(ownGap).build();
+        DecisionCampaign lemonade = campaign("lemonade").category("soft drinks", minutes).caps(ownGap).build();
+        DecisionCampaign filler = campaign("filler").tier(PriorityTier.HOUSE).build();
+        Instant from = berlin("2026-05-04T10:00");
+        Instant to = from.plus(Duration.ofHours(2));
+
+        List<TimelineItem> items = resolve(List.of(adsOnly(from, to)), List.of(cola, lemonade, filler), from, to);
+
+        List<TimelineItem> drinks = items.stream().filter(item -> item.campaignId().equals(cola.id().value())
+                || item.campaignId().equals(lemonade.id().value())).toList();
+        assertThat(playsOf(cola, items)).isPositive();
+        assertThat(playsOf(lemonade, items)).isPositive();
+        for (int i = 1; i < drinks.size(); i++) {
+            TimelineItem before = drinks.get(i - 1);
+            TimelineItem after = drinks.get(i);
+            if (!before.campaignId().equals(after.campaignId())) {
+                assertThat(Duration.between(before.start(), after.start()))
+                        .isGreaterThanOrEqualTo(Duration.ofMinutes(Math.max(minutes, 2)));
+            }
+        }
+    }
+
     @ParameterizedTest(name = "at most {0} an hour")
     @CsvSource({"1", "3", "10"})
     void a_per_hour_cap_stops_the_ad_for_the_rest_of_the_clock_hour(int cap) {
@@ -233,6 +293,23 @@ class LoopResolverTest {
                 id("asset alert") + "@60+15", id("asset alert") + "@75+15",
                 // the base loop resumes where its phase stands: 90 s is 30 s into its second pass
                 id("asset b") + "@90+20", "ad@110+10", id("asset a") + "@120+10");
+    }
+
+    @Test
+    void an_exclusive_entry_takes_its_time_from_a_shared_entry_of_higher_priority() {
+        Instant from = berlin("2026-05-04T10:00");
+        Instant to = from.plus(Duration.ofMinutes(2));
+        ScheduledPlaylist shared = entry("shared", List.of(asset("shared", 30)), AdSlots.none(), 9, from, to);
+        ScheduledPlaylist held = entry("held", List.of(asset("held", 30)), AdSlots.none(), 1, from.plusSeconds(60), to);
+        ScheduledPlaylist exclusive = new ScheduledPlaylist(held.entryId(), held.playlistId(), held.playlistName(),
+                held.items(), false, held.adSlots(), held.priority(), true, held.occurrences());
+
+        List<TimelineItem> items = resolve(List.of(shared, exclusive), List.of(), from, to);
+
+        assertThat(items).extracting(TimelineItem::assetId).containsExactly(id("asset shared"), id("asset shared"),
+                id("asset held"), id("asset held"));
+        assertThat(resolve(List.of(shared, held), List.of(), from, to)).extracting(TimelineItem::assetId)
+                .as("shared, the higher priority plays").containsOnly(id("asset shared"));
     }
 
     @Test

@@ -4,7 +4,8 @@ package io.playmark.kernel.asset;
 public sealed interface AssetEvent permits AssetRegisteredEvent, AssetContentStoredEvent,
         AssetProbedEvent, AssetProbeFailedEvent, AssetRenditionProducedEvent, AssetRenditionFailedEvent,
         AssetMetadataEditedEvent, AssetTaggedEvent, AssetMovedEvent, AssetApprovedEvent, AssetRejectedEvent,
-        AssetRetiredEvent, AssetDeletedEvent {
+        AssetRetiredEvent, AssetDeletedEvent, AssetAddedToCollectionEvent,
+        AssetRemovedFromCollectionEvent {
 
     String assetId();
 }

@@ -20,4 +20,17 @@ public record PlayerTarget(Set<PlayerId> players, Set<PlayerGroupId> groups, Set
     public boolean isEmpty() {
         return players.isEmpty() && groups.isEmpty() && tags.isEmpty() && area == null;
     }
+
+    /** Whether an active player with this id, these tags, this location and these groups is meant. */
+    public boolean matches(String playerId, Set<String> playerTags, GeoPoint location, Set<String> playerGroups) {
+        if (isEmpty()) {
+            return false;
+        }
+        boolean selects = !players.isEmpty() || !groups.isEmpty() || !tags.isEmpty();
+        boolean selected = !selects
+                || players.stream().anyMatch(id -> id.value().equals(playerId))
+                || groups.stream().anyMatch(group -> playerGroups.contains(group.value()))
+                || tags.stream().anyMatch(tag -> playerTags.contains(tag.value()));
+        return selected && (area == null || area.contains(location));
+    }
 }

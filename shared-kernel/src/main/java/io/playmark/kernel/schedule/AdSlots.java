@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * The room a playlist's loop leaves for ads: {@code count} slots of {@code slotMillis} each, or a share of the loop
- * in percent, or none. Decisioning fills them; capacity checks (not built yet) will count them.
+ * in percent, or none. Decisioning fills them; booking-time capacity counts them ({@code AdCapacity.playsPerHour}).
  */
 public record AdSlots(int count, long slotMillis, int sharePercent) {
 

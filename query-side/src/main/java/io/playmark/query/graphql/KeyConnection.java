@@ -1,4 +1,4 @@
-package io.playmark.query.schedule;
+package io.playmark.query.graphql;
 
 import io.playmark.kernel.InvalidValueException;
 
@@ -9,24 +9,29 @@ import java.util.function.Function;
 
 /**
  * A Relay connection over items in the order of a text key that is unique and sorts as the items do; the cursor is
- * the key, encoded. Its name ends in Connection so that Spring for GraphQL passes it through as it is.
+ * the key, encoded; shared by the features that page so. Its name ends in Connection so that Spring for GraphQL
+ * passes it through as it is.
  */
-record KeyConnection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
+public record KeyConnection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 
-    record Edge<T>(T node, String cursor) {
+    public record Edge<T>(T node, String cursor) {
     }
 
-    record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
+    public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
     }
 
-    static void requireSize(int first) {
-        if (first < 1 || first > 100) {
-            throw new InvalidValueException("first", "first must be between 1 and 100, was " + first);
+    public static void requireSize(int first) {
+        requireSize(first, 100);
+    }
+
+    public static void requireSize(int first, int max) {
+        if (first < 1 || first > max) {
+            throw new InvalidValueException("first", "first must be between 1 and " + max + ", was " + first);
         }
     }
 
     /** The key a cursor this API returned stands for; null for no cursor. */
-    static String keyOf(String after) {
+    public static String keyOf(String after) {
         if (after == null) {
             return null;
         }
@@ -38,7 +43,7 @@ record KeyConnection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
     }
 
     /** The page of at most {@code first} of the given items, which come after the cursor already. */
-    static <T> KeyConnection<T> of(List<T> afterCursor, Function<T, String> key, int first, boolean previous) {
+    public static <T> KeyConnection<T> of(List<T> afterCursor, Function<T, String> key, int first, boolean previous) {
         List<Edge<T>> edges = afterCursor.stream().limit(first).map(item -> new Edge<>(item, Base64.getUrlEncoder()
                 .withoutPadding().encodeToString(key.apply(item).getBytes(StandardCharsets.UTF_8)))).toList();
         return new KeyConnection<>(edges, new PageInfo(afterCursor.size() > first, previous,
