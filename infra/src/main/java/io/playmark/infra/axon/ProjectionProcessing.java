@@ -2,8 +2,10 @@ package io.playmark.infra.axon;
 
 import io.playmark.infra.instance.InstanceRole;
 import io.playmark.infra.instance.PlaymarkInstance;
+import io.playmark.query.play.PlayAnalyticsProjection;
 import io.playmark.query.player.PlayerDirectoryProjection;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +32,13 @@ class ProjectionProcessing {
      */
     static final List<String> IN_ONE_SEGMENT = List.of(PlayerDirectoryProjection.PROCESSING_GROUP);
 
+    /**
+     * Projections that write a batch of events together with its last event (plays: one bulk request for
+     * Elasticsearch), and how many events a batch holds; the token is stored once a batch. Their handlers' errors
+     * fail the batch, which is then handled again, where Axon's default would log them and go on without the batch.
+     */
+    static final Map<String, Integer> IN_BATCHES = Map.of(PlayAnalyticsProjection.PROCESSING_GROUP, 250);
+
     @Bean
     ConfigurerModule projectionSegments(PlaymarkInstance instance,
                                         @Value("${playmark.projections.segments}") int segments,
@@ -43,6 +53,16 @@ class ProjectionProcessing {
                     .andInitialSegmentsCount(segments)
                     .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
                     .andAutoStart(autoStart));
+            IN_BATCHES.forEach((name, batchSize) -> {
+                processing.registerTrackingEventProcessorConfiguration(name, configuration ->
+                        TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                                .andInitialSegmentsCount(segments)
+                                .andBatchSize(batchSize)
+                                .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
+                                .andAutoStart(autoStart));
+                processing.registerListenerInvocationErrorHandler(name,
+                        configuration -> PropagatingErrorHandler.instance());
+            });
             for (String name : IN_ONE_SEGMENT) {
                 processing.registerTrackingEventProcessorConfiguration(name, configuration ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()

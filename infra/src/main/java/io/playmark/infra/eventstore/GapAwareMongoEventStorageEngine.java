@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -481,6 +482,22 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
             keys.add(EventDocuments.streamKey(aggregateIdentifier, seq));
         }
         return eventCollection.find(Filters.in(EventDocuments.STREAM_KEY, keys)).into(new ArrayList<>());
+    }
+
+    /**
+     * Which of these aggregates have a stream (their sequence 0 is stored), in one {@code $in} on the unique stream
+     * key: how a batch that conflicted tells its already-recorded aggregates apart (proof of play's resent plays).
+     */
+    public Set<String> existingAggregates(Collection<String> aggregateIdentifiers) {
+        if (aggregateIdentifiers.isEmpty()) {
+            return Set.of();
+        }
+        List<String> keys = aggregateIdentifiers.stream().map(id -> EventDocuments.streamKey(id, 0L)).toList();
+        Set<String> existing = new HashSet<>();
+        eventCollection.find(Filters.in(EventDocuments.STREAM_KEY, keys))
+                       .projection(Projections.include(EventDocuments.AGGREGATE_IDENTIFIER))
+                       .forEach(found -> existing.add(found.getString(EventDocuments.AGGREGATE_IDENTIFIER)));
+        return existing;
     }
 
     /**

@@ -73,7 +73,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/players/*")
                         .hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/players/{playerId}/heartbeat").access(OwnPlayer.only())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/players/{playerId}/heartbeat",
+                                "/api/v1/players/{playerId}/plays").access(OwnPlayer.only())
                         // what a screen plays: its own key, or those who run the network
                         .requestMatchers(HttpMethod.GET, "/api/v1/players/{playerId}/playlist",
                                 "/api/v1/players/{playerId}/playlist/changes")
