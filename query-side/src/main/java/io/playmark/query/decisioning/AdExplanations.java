@@ -51,7 +51,7 @@ class AdExplanations {
         }
         TargetedPlayer player = around.player();
         DecisionCampaign campaign = around.campaigns().stream().filter(c -> c.id().equals(plan.id())).findFirst()
-                .orElseGet(() -> DecisionCampaign.of(plan, creative -> false));
+                .orElseGet(() -> DecisionCampaign.of(plan, creative -> false, null));
         Explanation explanation = explainer.explain(player, around.entries(), around.campaigns(), campaign, at);
         return new Answer(playerId.value(), campaignId.value(), at, at.atZone(player.zone()).toOffsetDateTime(),
                 player.zone().getId(), explanation.reason() == Reason.PLAYS, explanation.reason(),

@@ -67,8 +67,9 @@ final class AdSlotFiller {
         var bestTier = eligible.stream().map(DecisionCampaign::tier).min(Comparator.naturalOrder()).orElseThrow();
         // a campaign that is not preemptible does not give way to a higher tier: it draws with the best
         Predicate<DecisionCampaign> contends = campaign -> campaign.tier() == bestTier || !campaign.preemptible();
-        // a share of voice fallen behind in the hour goes before the draw
-        Predicate<DecisionCampaign> behind = campaign -> contends.test(campaign) && history.belowShare(campaign);
+        // a share of voice fallen behind in the hour, or a goal behind its pace, goes before the draw
+        Predicate<DecisionCampaign> behind = campaign -> contends.test(campaign)
+                && (history.belowShare(campaign) || campaign.behindPace());
         List<DecisionCampaign> drawn = eligible.stream().filter(behind).toList();
         if (drawn.isEmpty()) {
             drawn = eligible.stream().filter(contends).toList();
@@ -82,7 +83,7 @@ final class AdSlotFiller {
                 boolean inDraw = anyBehind ? behind.test(campaign) : contends.test(campaign);
                 losers.put(campaign.id().value(), new Explanation(Reason.PREEMPTED, () -> (inDraw
                         ? "lost the draw among " + draw + " campaigns to "
-                        : contends.test(campaign) ? "a campaign behind its share of voice goes first: "
+                        : contends.test(campaign) ? "a campaign behind its share of voice or its pace goes first: "
                         : "a " + bestTier + " campaign plays: ") + winner.name() + " (" + winner.id().value() + ")"));
             }
         }

@@ -28,15 +28,18 @@ import java.util.stream.Collectors;
 
 /**
  * Gathers what resolving one player's timeline needs from the other features' read models, over the query bus: the
- * player and its groups, its schedule entries, the campaigns that target it and the files its profile plays.
+ * player and its groups, its schedule entries, the campaigns that target it (with their pacing) and the files its
+ * profile plays.
  */
 @Component
 class DecisionInputs {
 
     private final QueryGateway queries;
+    private final CampaignPacing pacing;
 
-    DecisionInputs(QueryGateway queries) {
+    DecisionInputs(QueryGateway queries, CampaignPacing pacing) {
         this.queries = queries;
+        this.pacing = pacing;
     }
 
     /** Everything one resolution reads; {@code campaigns} hold only the creatives the player can show. */
@@ -83,8 +86,9 @@ class DecisionInputs {
         Map<String, PlayableFile> files = queries.query(new FindPlayableFilesQuery(player.hardwareProfile(), assetIds),
                         ResponseTypes.multipleInstancesOf(PlayableFile.class)).join().stream()
                 .collect(Collectors.toMap(PlayableFile::assetId, Function.identity()));
-        List<DecisionCampaign> campaigns = plans.stream()
-                .map(plan -> DecisionCampaign.of(plan, creative -> files.containsKey(creative.assetId()))).toList();
+        Map<String, Double> paces = pacing.paces(plans);
+        List<DecisionCampaign> campaigns = plans.stream().map(plan -> DecisionCampaign.of(plan,
+                creative -> files.containsKey(creative.assetId()), paces.get(plan.id().value()))).toList();
         return new Inputs(player, membership, entries, plans, campaigns, files);
     }
 

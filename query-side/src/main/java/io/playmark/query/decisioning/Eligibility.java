@@ -34,6 +34,11 @@ final class Eligibility {
             return new Explanation(Reason.OUTSIDE_DAYPART, () -> "evaluated at " + local.toLocalDateTime() + " "
                     + local.getDayOfWeek() + " in " + player.zone());
         }
+        if (campaign.aheadOfPace()) {
+            return new Explanation(Reason.AHEAD_OF_PACE, () -> "delivered %.0f %% of the plays an even pace expects by "
+                    .formatted(100 * campaign.pace()) + "this hour; it waits while more than "
+                    + Math.round(100 * (DecisionCampaign.AHEAD - 1)) + " % ahead");
+        }
         if (!campaign.hasCreativeFor(player.orientation())) {
             return new Explanation(Reason.NO_PLAYABLE_CREATIVE, () -> "no approved creative for " + player.orientation()
                     + " screens that the " + player.hardwareProfile() + " hardware profile plays");

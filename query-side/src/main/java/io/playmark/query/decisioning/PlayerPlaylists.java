@@ -24,7 +24,8 @@ import java.util.zip.GZIPOutputStream;
 @Component
 class PlayerPlaylists {
 
-    private record Key(String playerId, Instant from, Instant to) {
+    /** The hour is pacing's: campaigns with plays goals may pace differently in the next one. */
+    private record Key(String playerId, Instant from, Instant to, Instant hour) {
     }
 
     /**
@@ -86,19 +87,21 @@ class PlayerPlaylists {
 
     private final DecisionInputs inputs;
     private final TimelineVersion version;
+    private final CampaignPacing pacing;
     private final JsonMapper json;
     private final LoopResolver resolver = LoopResolver.forPlaylists();
     private final Cache<Key, Answer> answers = Caffeine.newBuilder().maximumSize(20_000).build();
 
-    PlayerPlaylists(DecisionInputs inputs, TimelineVersion version, JsonMapper json) {
+    PlayerPlaylists(DecisionInputs inputs, TimelineVersion version, CampaignPacing pacing, JsonMapper json) {
         this.inputs = inputs;
+        this.pacing = pacing;
         this.version = version;
         this.json = json;
     }
 
     Answer playlist(PlayerId player, Instant from, Instant to) {
         long current = version.current();
-        Key key = new Key(player.value(), from, to);
+        Key key = new Key(player.value(), from, to, pacing.hour());
         Answer kept = answers.getIfPresent(key);
         if (kept != null && kept.version() == current) {
             return kept;

@@ -86,6 +86,8 @@ class AdExplainerTest {
                         Reason.SEPARATION, "7 minutes"),
                 arguments("a competitor played at 10:00", competing(), Reason.COMPETITIVE_SEPARATION,
                         "rival (" + id("rival") + "), also soft drinks, played at 2026-03-27T09:00:00Z"),
+                arguments("20 % ahead of its pace", Case.alone(campaign("asked").pace(1.2).build()),
+                        Reason.AHEAD_OF_PACE, "delivered 120 %"),
                 arguments("a 5 % share of voice, played at 10:00", new Case(campaign("asked").shareOfVoice(5).build(),
                         null, ADS_EVERY_MINUTE), Reason.SHARE_OF_VOICE_REACHED, "1 of the 6 ad slots"));
     }

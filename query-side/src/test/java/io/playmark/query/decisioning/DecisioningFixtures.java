@@ -86,6 +86,7 @@ final class DecisioningFixtures {
         private boolean preemptible = true;
         private CompetitiveSeparation separation;
         private Integer shareOfVoice;
+        private Double pace;
 
         private CampaignBuilder(String name) {
             this.name = name;
@@ -137,9 +138,14 @@ final class DecisioningFixtures {
             return this;
         }
 
+        CampaignBuilder pace(double deliveredOverExpected) {
+            pace = deliveredOverExpected;
+            return this;
+        }
+
         DecisionCampaign build() {
             return new DecisionCampaign(new CampaignId(id(name)), name, status, flight, dayparts, tier, preemptible,
-                    creatives, caps, separation, shareOfVoice);
+                    creatives, caps, separation, shareOfVoice, pace);
         }
     }
 }

@@ -176,6 +176,23 @@ class LoopResolverTest {
         assertThat(playsOf(rival, items)).isEqualTo(120 - 2 * share);
     }
 
+    @ParameterizedTest(name = "{0} of its pace: {1} of 60 slots")
+    @CsvSource({"0.5, 60", "0.96, 20..40", "1.05, 20..40", "1.06, 0"})
+    void a_plays_goal_behind_its_pace_goes_first_and_one_ahead_waits(double pace, String plays) {
+        DecisionCampaign paced = campaign("paced").pace(pace).build();
+        DecisionCampaign rival = campaign("rival").build();
+        Instant from = berlin("2026-05-04T10:00");
+        Instant to = from.plus(Duration.ofHours(1));
+
+        long played = playsOf(paced, resolve(List.of(adsOnly(from, to)), List.of(paced, rival), from, to));
+
+        if (plays.contains("..")) {
+            assertThat(played).as("an equal draw").isBetween(20L, 40L);
+        } else {
+            assertThat(played).isEqualTo(Long.parseLong(plays));
+        }
+    }
+
     @ParameterizedTest(name = "competitors {0} minutes apart")
     @CsvSource({"0", "5", "15"})
     void competitors_of_one_category_keep_their_distance(int minutes) {
