@@ -194,6 +194,49 @@ class PlaylistIT extends PlaymarkIntegrationTest {
     }
 
     @Test
+    void a_plays_goal_far_ahead_of_its_pace_waits_while_the_plays_it_delivered_say_so() throws InterruptedException {
+        PlaymarkApi api = asAdmin();
+        Screen screen = register("Europe/Berlin");
+        AssetId content = approvedImage("Paced slide");
+        AssetId creative = approvedImage("Paced ad");
+        scheduleAllDay(api, content, List.of(screen.id()), LocalDate.now(ZoneOffset.UTC).minusDays(2));
+        // a goal of 10 plays over two days, half gone: an even pace expects 5 by now
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(1));
+        String campaign = data(api.graphQl(CREATE_CAMPAIGN, "input", Map.of("name", "Paced", "advertiser", "Acme")),
+                "createCampaign").get("id").asString();
+        JsonNode booked = api.graphQl(FILL_IN.replace("f: bookCampaign", "g: setCampaignGoal(id: $id, goal: {kind: "
+                        + "PLAYS, target: 10}) { id } f: bookCampaign"), "id", campaign,
+                "flight", Map.of("start", start.toString(), "end", start.plus(Duration.ofDays(2)).toString()),
+                "targeting", Map.of("tags", List.of(tag)),
+                "creatives", List.of(Map.of("assetId", creative.value(), "orientation", "LANDSCAPE", "weight", 1)),
+                "dayparts", List.of());
+        assertThat(data(booked, "f").get("status").asString()).isIn("BOOKED", "ACTIVE");
+
+        // forty plays delivered yesterday: eight times the pace
+        List<Map<String, Object>> plays = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            plays.add(io.playmark.infra.support.TestScreens.play(creative.value(), campaign,
+                    start.plus(Duration.ofHours(2)).plusSeconds(30L * i), 10_000, "COMPLETED"));
+        }
+        PlaymarkApi.Response uploaded = screen.api().post("/api/v1/players/" + screen.id() + "/plays",
+                Map.of("plays", plays));
+        assertThat(uploaded.body().get("accepted").asInt()).as(uploaded.text()).isEqualTo(40);
+        String delivered = "query($c: ID!, $from: Instant!, $to: Instant!) { campaignDelivery(campaignId: $c, from: "
+                + "$from, to: $to) { totals { plays } } }";
+        awaitUntil(() -> data(api.graphQl(delivered, "c", campaign, "from", start.toString(), "to",
+                Instant.now().toString()), "campaignDelivery").get("totals").get("plays").asInt() == 40);
+
+        JsonNode ahead = data(api.graphQl(EXPLAIN, "player", screen.id(), "campaign", campaign, "at",
+                Instant.now().plusSeconds(60).toString()), "explainAd");
+        assertThat(ahead.get("reason").asString()).isEqualTo("AHEAD_OF_PACE");
+        assertThat(ahead.get("detail").asString()).contains("delivered 8");
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        JsonNode playlist = screen.api().get("/api/v1/players/" + screen.id() + "/playlist?from=" + hour + "&to="
+                + hour.plus(Duration.ofHours(2))).body();
+        assertThat(ads(playlist, campaign)).as("no ad while ahead of its pace").isEmpty();
+    }
+
+    @Test
     void a_window_that_is_too_long_or_not_a_time_is_refused_naming_the_field() {
         Screen screen = register("Europe/Berlin");
         PlaymarkApi.Response tooLong = screen.api().get("/api/v1/players/" + screen.id() + "/playlist?from="

@@ -81,6 +81,11 @@ class PlayAnalytics {
                                         ? CalendarInterval.Hour : CalendarInterval.Day).minDocCount(1))
                         .aggregations(DeliveryCounts.aggregations())), Void.class);
         Map<String, Aggregate> aggregations = response.aggregations();
+        if (aggregations.isEmpty()) {
+            // no plays index yet (no play recorded since the start, or all retired): nothing delivered
+            return new CampaignDelivery(campaign.value(), from, to, zone.getId(), interval, DeliveryCounts.NONE,
+                    List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        }
         DeliveryCounts totals = DeliveryCounts.of(response.hits().total().value(), aggregations);
         List<CampaignDelivery.Breakdown> players = breakdown(aggregations.get("players"));
         List<CampaignDelivery.OpenPeriod> open = openPeriods(players.stream().map(CampaignDelivery.Breakdown::id)
@@ -156,7 +161,8 @@ class PlayAnalytics {
     private DeliveryCounts totals(CampaignId campaign, Instant from, Instant to) {
         SearchResponse<Void> response = index.search(s -> s.size(0).trackTotalHits(t -> t.enabled(true))
                 .query(playsOf(campaign, from, to)).aggregations(DeliveryCounts.aggregations()), Void.class);
-        return DeliveryCounts.of(response.hits().total().value(), response.aggregations());
+        return response.aggregations().isEmpty() ? DeliveryCounts.NONE
+                : DeliveryCounts.of(response.hits().total().value(), response.aggregations());
     }
 
     private static Query playsOf(CampaignId campaign, Instant from, Instant to) {
