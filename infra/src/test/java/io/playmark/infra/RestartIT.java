@@ -4,10 +4,8 @@ import io.playmark.infra.support.JobDashboardClient;
 import io.playmark.infra.support.PlaymarkApi;
 import io.playmark.infra.support.ProcessorWatch;
 import io.playmark.infra.support.TestAssets;
-import io.playmark.kernel.asset.ApproveAssetCommand;
 import io.playmark.kernel.asset.AssetId;
 import io.playmark.kernel.asset.MediaKind;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.jobrunr.jobs.JobId;
 import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.storage.StorageProvider;
@@ -22,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -116,12 +113,7 @@ class RestartIT {
 
         /** Ten seconds of an approved slide, on the group, every morning. */
         private static void schedule(PlaymarkApi admin, ConfigurableApplicationContext playmark, String groupId) {
-            TestAssets assets = TestAssets.of(playmark);
-            AssetId slide = assets.register("Kept slide", "kept.png", "/kept", Set.of(),
-                    assets.store(TestAssets.randomBytes(2000), "image/png"), "image/png", MediaKind.IMAGE);
-            assets.probe(slide, 1, TestAssets.image("png", 1920, 1080));
-            playmark.getBean(CommandGateway.class).sendAndWait(new ApproveAssetCommand(slide, "fine"));
-            assets.caughtUp(slide);
+            AssetId slide = TestAssets.of(playmark).approved("Kept slide", "/kept", MediaKind.IMAGE);
             String playlist = admin.graphQl("mutation($input: PlaylistInput!) { createPlaylist(input: $input) { id } }",
                     "input", Map.of("name", "Kept", "items", List.of(Map.of("assetId", slide.value(),
                             "durationMillis", 10_000)))).get("data").get("createPlaylist").get("id").asString();

@@ -3,10 +3,8 @@ package io.playmark.infra.campaign;
 import io.playmark.infra.support.PlaymarkApi;
 import io.playmark.infra.support.PlaymarkIntegrationTest;
 import io.playmark.infra.support.TestAssets;
-import io.playmark.kernel.asset.ApproveAssetCommand;
 import io.playmark.kernel.asset.AssetId;
 import io.playmark.kernel.asset.MediaKind;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,8 +48,6 @@ class BookingChecksIT extends PlaymarkIntegrationTest {
 
     @Autowired
     private ApplicationContext playmark;
-    @Autowired
-    private CommandGateway commands;
 
     private TestAssets assets;
     private final String player = UUID.randomUUID().toString();
@@ -71,7 +67,7 @@ class BookingChecksIT extends PlaymarkIntegrationTest {
         while (asAdmin().get("/api/v1/players/" + player).status() != 200 && Instant.now().isBefore(giveUp)) {
             Thread.sleep(100);
         }
-        creative = approvedImage();
+        creative = assets.approved("Booking creative", "/booking", MediaKind.IMAGE);
         // 90 s of content, then two 15 s ad slots: 60 ad plays an hour
         playlist = dataOf(asAdmin().graphQl(CREATE_PLAYLIST, "input", Map.of("name", "Booking loop", "items",
                 List.of(Map.of("assetId", creative.value(), "durationMillis", 90_000)),
@@ -198,10 +194,4 @@ class BookingChecksIT extends PlaymarkIntegrationTest {
         return id;
     }
 
-    private AssetId approvedImage() {
-        AssetId id = assets.probed("Booking creative", "/booking", MediaKind.IMAGE);
-        commands.sendAndWait(new ApproveAssetCommand(id, "fine"));
-        assets.caughtUp(id);
-        return id;
-    }
 }

@@ -3,10 +3,8 @@ package io.playmark.infra.decisioning;
 import io.playmark.infra.support.PlaymarkApi;
 import io.playmark.infra.support.PlaymarkIntegrationTest;
 import io.playmark.infra.support.TestAssets;
-import io.playmark.kernel.asset.ApproveAssetCommand;
 import io.playmark.kernel.asset.AssetId;
 import io.playmark.kernel.asset.MediaKind;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +26,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -67,8 +64,6 @@ class PlaylistIT extends PlaymarkIntegrationTest {
 
     @Autowired
     private ApplicationContext playmark;
-    @Autowired
-    private CommandGateway commands;
 
     private TestAssets assets;
     private final String tag = "playlist-it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -85,8 +80,8 @@ class PlaylistIT extends PlaymarkIntegrationTest {
         PlaymarkApi api = asAdmin();
         Screen berlin = register("Europe/Berlin");
         Screen newYork = register("America/New_York");
-        AssetId content = approvedImage("Welcome");
-        AssetId creative = approvedImage("Lemonade");
+        AssetId content = assets.approved("Welcome", "/decisioning", MediaKind.IMAGE);
+        AssetId creative = assets.approved("Lemonade", "/decisioning", MediaKind.IMAGE);
         scheduleAllDay(api, content, List.of(berlin.id(), newYork.id()), day.minusDays(1));
         String campaign = bookLateMornings(api, creative);
 
@@ -133,7 +128,7 @@ class PlaylistIT extends PlaymarkIntegrationTest {
         assertThat(newYork.api().get("/api/v1/players/" + berlin.id() + "/playlist" + window).status())
                 .as("another screen's key").isEqualTo(403);
 
-        JsonNode breakfast = data(api.graphQl(EXPLAIN, "player", berlin.id(), "campaign", campaign, "at",
+        JsonNode breakfast = dataOf(api.graphQl(EXPLAIN, "player", berlin.id(), "campaign", campaign, "at",
                 from.plus(Duration.ofHours(7)).toString()), "explainAd");
         assertThat(breakfast.get("plays").asBoolean()).isFalse();
         assertThat(breakfast.get("reason").asString()).isEqualTo("OUTSIDE_DAYPART");
@@ -142,11 +137,11 @@ class PlaylistIT extends PlaymarkIntegrationTest {
         JsonNode playing = api.get("/api/v1/players/" + berlin.id() + "/explain?campaignId=" + campaign + "&at="
                 + firstAd.plusSeconds(5)).body();
         assertThat(playing.get("reason").asString()).isEqualTo("PLAYS");
-        JsonNode capped = data(api.graphQl(EXPLAIN, "player", berlin.id(), "campaign", campaign, "at",
+        JsonNode capped = dataOf(api.graphQl(EXPLAIN, "player", berlin.id(), "campaign", campaign, "at",
                 from.plus(Duration.ofMinutes(9 * 60 + 50)).plusSeconds(25).toString()), "explainAd");
         assertThat(capped.get("reason").asString()).isEqualTo("CAP_REACHED");
 
-        JsonNode timeline = data(api.graphQl(TIMELINE, "player", newYork.id(), "from", from.toString(), "to",
+        JsonNode timeline = dataOf(api.graphQl(TIMELINE, "player", newYork.id(), "from", from.toString(), "to",
                 from.plus(Duration.ofHours(1)).toString()), "playerTimeline");
         assertThat(timeline.get("timeZone").asString()).isEqualTo("America/New_York");
         assertThat(timeline.get("items").get("edges")).hasSize(120).allSatisfy(edge -> assertThat(edge.get("node")
@@ -157,7 +152,7 @@ class PlaylistIT extends PlaymarkIntegrationTest {
     @Test
     void a_screens_stream_hears_when_its_playlist_changes() throws Exception {
         Screen screen = register("Australia/Lord_Howe");
-        AssetId content = approvedImage("Now");
+        AssetId content = assets.approved("Now", "/decisioning", MediaKind.IMAGE);
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/players/"
@@ -197,12 +192,12 @@ class PlaylistIT extends PlaymarkIntegrationTest {
     void a_plays_goal_far_ahead_of_its_pace_waits_while_the_plays_it_delivered_say_so() throws InterruptedException {
         PlaymarkApi api = asAdmin();
         Screen screen = register("Europe/Berlin");
-        AssetId content = approvedImage("Paced slide");
-        AssetId creative = approvedImage("Paced ad");
+        AssetId content = assets.approved("Paced slide", "/decisioning", MediaKind.IMAGE);
+        AssetId creative = assets.approved("Paced ad", "/decisioning", MediaKind.IMAGE);
         scheduleAllDay(api, content, List.of(screen.id()), LocalDate.now(ZoneOffset.UTC).minusDays(2));
         // a goal of 10 plays over two days, half gone: an even pace expects 5 by now
         Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(1));
-        String campaign = data(api.graphQl(CREATE_CAMPAIGN, "input", Map.of("name", "Paced", "advertiser", "Acme")),
+        String campaign = dataOf(api.graphQl(CREATE_CAMPAIGN, "input", Map.of("name", "Paced", "advertiser", "Acme")),
                 "createCampaign").get("id").asString();
         JsonNode booked = api.graphQl(FILL_IN.replace("f: bookCampaign", "g: setCampaignGoal(id: $id, goal: {kind: "
                         + "PLAYS, target: 10}) { id } f: bookCampaign"), "id", campaign,
@@ -210,7 +205,7 @@ class PlaylistIT extends PlaymarkIntegrationTest {
                 "targeting", Map.of("tags", List.of(tag)),
                 "creatives", List.of(Map.of("assetId", creative.value(), "orientation", "LANDSCAPE", "weight", 1)),
                 "dayparts", List.of());
-        assertThat(data(booked, "f").get("status").asString()).isIn("BOOKED", "ACTIVE");
+        assertThat(dataOf(booked, "f").get("status").asString()).isIn("BOOKED", "ACTIVE");
 
         // forty plays delivered yesterday: eight times the pace
         List<Map<String, Object>> plays = new java.util.ArrayList<>();
@@ -223,10 +218,10 @@ class PlaylistIT extends PlaymarkIntegrationTest {
         assertThat(uploaded.body().get("accepted").asInt()).as(uploaded.text()).isEqualTo(40);
         String delivered = "query($c: ID!, $from: Instant!, $to: Instant!) { campaignDelivery(campaignId: $c, from: "
                 + "$from, to: $to) { totals { plays } } }";
-        awaitUntil(() -> data(api.graphQl(delivered, "c", campaign, "from", start.toString(), "to",
+        awaitUntil(() -> dataOf(api.graphQl(delivered, "c", campaign, "from", start.toString(), "to",
                 Instant.now().toString()), "campaignDelivery").get("totals").get("plays").asInt() == 40);
 
-        JsonNode ahead = data(api.graphQl(EXPLAIN, "player", screen.id(), "campaign", campaign, "at",
+        JsonNode ahead = dataOf(api.graphQl(EXPLAIN, "player", screen.id(), "campaign", campaign, "at",
                 Instant.now().plusSeconds(60).toString()), "explainAd");
         assertThat(ahead.get("reason").asString()).isEqualTo("AHEAD_OF_PACE");
         assertThat(ahead.get("detail").asString()).contains("delivered 8");
@@ -265,28 +260,18 @@ class PlaylistIT extends PlaymarkIntegrationTest {
         return new Screen(id, key, screen);
     }
 
-    private AssetId approvedImage(String title) {
-        TestAssets.Stored stored = assets.store(TestAssets.randomBytes(2000), "image/png");
-        AssetId id = assets.register(title, title.toLowerCase() + ".png", "/decisioning", Set.of(), stored,
-                "image/png", MediaKind.IMAGE);
-        assets.probe(id, 1, TestAssets.image("png", 1920, 1080));
-        commands.sendAndWait(new ApproveAssetCommand(id, "fine"));
-        assets.caughtUp(id);
-        return id;
-    }
-
     /** A loop of 20 s content and one 10 s ad slot, all day every day in each player's time, from {@code start}. */
     private static void scheduleAllDay(PlaymarkApi api, AssetId content, List<String> players, LocalDate start) {
-        String playlist = data(api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "All day " + UUID.randomUUID(),
+        String playlist = dataOf(api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "All day " + UUID.randomUUID(),
                 "items", List.of(Map.of("assetId", content.value(), "durationMillis", 20_000)),
                 "adSlots", Map.of("count", 1, "lengthSeconds", 10))), "createPlaylist").get("id").asString();
-        data(api.graphQl(CREATE_ENTRY, "input", Map.of("playlistId", playlist, "players", players, "priority", 1,
+        dataOf(api.graphQl(CREATE_ENTRY, "input", Map.of("playlistId", playlist, "players", players, "priority", 1,
                 "recurrence", Map.of("start", start + "T00:00", "durationMinutes", 1440, "rrule", "FREQ=DAILY"))),
                 "createScheduleEntry");
     }
 
     private String bookLateMornings(PlaymarkApi api, AssetId creative) {
-        String id = data(api.graphQl(CREATE_CAMPAIGN, "input", Map.of("name", "Lemonade mornings",
+        String id = dataOf(api.graphQl(CREATE_CAMPAIGN, "input", Map.of("name", "Lemonade mornings",
                 "advertiser", "Acme")), "createCampaign").get("id").asString();
         Instant start = day.minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         JsonNode booked = api.graphQl(FILL_IN, "id", id,
@@ -295,7 +280,7 @@ class PlaylistIT extends PlaymarkIntegrationTest {
                 "creatives", List.of(Map.of("assetId", creative.value(), "orientation", "LANDSCAPE", "weight", 1)),
                 "dayparts", List.of(Map.of("days", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
                         "SATURDAY", "SUNDAY"), "from", "10:00", "to", "12:00")));
-        assertThat(data(booked, "f").get("status").asString()).isEqualTo("BOOKED");
+        assertThat(dataOf(booked, "f").get("status").asString()).isEqualTo("BOOKED");
         return id;
     }
 
@@ -331,8 +316,4 @@ class PlaylistIT extends PlaymarkIntegrationTest {
         }
     }
 
-    private static JsonNode data(JsonNode response, String field) {
-        assertThat(response.get("errors")).as("errors in %s", response).isNull();
-        return response.get("data").get(field);
-    }
 }

@@ -4,13 +4,11 @@ import io.playmark.infra.security.Role;
 import io.playmark.infra.support.PlaymarkApi;
 import io.playmark.infra.support.PlaymarkIntegrationTest;
 import io.playmark.infra.support.TestAssets;
-import io.playmark.kernel.asset.ApproveAssetCommand;
 import io.playmark.kernel.asset.AssetId;
 import io.playmark.kernel.asset.MediaKind;
 import io.playmark.kernel.player.PlayerId;
 import io.playmark.kernel.schedule.FindScheduleEntriesForPlayerQuery;
 import io.playmark.kernel.schedule.ScheduledPlaylist;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,8 +56,6 @@ class ScheduleIT extends PlaymarkIntegrationTest {
     @Autowired
     private ApplicationContext playmark;
     @Autowired
-    private CommandGateway commands;
-    @Autowired
     private QueryGateway queries;
 
     private TestAssets assets;
@@ -76,15 +72,15 @@ class ScheduleIT extends PlaymarkIntegrationTest {
     @Test
     void a_playlist_of_approved_assets_plays_weekday_mornings_in_each_players_local_time() {
         PlaymarkApi api = asAdmin();
-        AssetId image = approved(MediaKind.IMAGE);
-        AssetId video = approved(MediaKind.VIDEO);
+        AssetId image = assets.approved("Schedule", "/schedules", MediaKind.IMAGE);
+        AssetId video = assets.approved("Schedule", "/schedules", MediaKind.VIDEO);
         AssetId pending = assets.probed("Schedule", "/schedules", MediaKind.IMAGE);
 
         JsonNode refused = api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "Refused", "items", List.of(
                 Map.of("assetId", pending.value(), "durationMillis", 10_000), Map.of("assetId", image.value()))));
-        assertThat(rules(refused)).containsExactly("items[0].assetId approved", "items[1].duration required");
+        assertThat(brokenRules(refused)).containsExactly("items[0].assetId approved", "items[1].duration required");
 
-        JsonNode playlist = data(api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "Mornings", "items", List.of(
+        JsonNode playlist = dataOf(api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "Mornings", "items", List.of(
                 Map.of("assetId", image.value(), "durationMillis", 10_000), Map.of("assetId", video.value())),
                 "adSlots", Map.of("count", 2, "lengthSeconds", 15))), "createPlaylist");
         assertThat(playlist.get("items").get(1).get("durationMillis").asLong()).isEqualTo(30_000);
@@ -96,7 +92,7 @@ class ScheduleIT extends PlaymarkIntegrationTest {
                 "items", List.of(Map.of("playlistId", playlistId))));
         assertThat(nestedInItself.get("errors")).isNotEmpty();
 
-        JsonNode entry = data(api.graphQl(CREATE_ENTRY, "input", Map.of("playlistId", playlistId,
+        JsonNode entry = dataOf(api.graphQl(CREATE_ENTRY, "input", Map.of("playlistId", playlistId,
                 "players", List.of(berlin, newYork), "priority", 5, "exclusive", true,
                 "recurrence", Map.of("start", "2026-03-23T07:00", "durationMinutes", 180,
                         "rrule", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
@@ -127,22 +123,22 @@ class ScheduleIT extends PlaymarkIntegrationTest {
     @Test
     void bulk_scheduling_answers_per_player_and_a_retry_changes_nothing() {
         PlaymarkApi api = asAdmin();
-        String playlistId = data(api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "Bulk", "items", List.of(
-                Map.of("assetId", approved(MediaKind.IMAGE).value(), "durationMillis", 8_000)))), "createPlaylist")
+        String playlistId = dataOf(api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "Bulk", "items", List.of(
+                Map.of("assetId", assets.approved("Schedule", "/schedules", MediaKind.IMAGE).value(), "durationMillis", 8_000)))), "createPlaylist")
                 .get("id").asString();
         String unknown = UUID.randomUUID().toString();
         Map<String, Object> input = Map.of("requestId", UUID.randomUUID().toString(), "playlistId", playlistId,
                 "players", List.of(berlin, unknown, newYork), "recurrence", Map.of("start", "2026-06-01T12:00",
                         "durationMinutes", 60, "rrule", "FREQ=DAILY"));
 
-        JsonNode results = data(api.graphQl(BULK, "input", input), "schedulePlaylistOnPlayers");
+        JsonNode results = dataOf(api.graphQl(BULK, "input", input), "schedulePlaylistOnPlayers");
         assertThat(results.valueStream().map(result -> result.get("player").asString() + " "
                 + result.get("ok").asBoolean())).containsExactly(berlin + " true", unknown + " false", newYork + " true");
         assertThat(results.get(1).get("error").get("classification").asString()).isEqualTo("CONFLICT");
         assertThat(results.get(1).get("error").get("message").asString()).contains("player " + unknown);
         assertThat(results.get(0).get("entry").get("players").get(0).asString()).isEqualTo(berlin);
 
-        JsonNode again = data(api.graphQl(BULK, "input", input), "schedulePlaylistOnPlayers");
+        JsonNode again = dataOf(api.graphQl(BULK, "input", input), "schedulePlaylistOnPlayers");
         assertThat(again.get(0).get("entry").get("id").asString())
                 .isEqualTo(results.get(0).get("entry").get("id").asString());
         assertThat(occurrences(api, berlin, Map.of("from", "2026-06-01T00:00:00Z", "to", "2026-06-03T00:00:00Z")))
@@ -152,11 +148,11 @@ class ScheduleIT extends PlaymarkIntegrationTest {
     @Test
     void a_week_plan_applied_to_players_makes_an_entry_per_slot_in_each_players_zone() {
         PlaymarkApi api = asAdmin();
-        String playlistId = data(api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "Week", "items", List.of(
-                Map.of("assetId", approved(MediaKind.IMAGE).value(), "durationMillis", 5_000)))), "createPlaylist")
+        String playlistId = dataOf(api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "Week", "items", List.of(
+                Map.of("assetId", assets.approved("Schedule", "/schedules", MediaKind.IMAGE).value(), "durationMillis", 5_000)))), "createPlaylist")
                 .get("id").asString();
         String unknown = UUID.randomUUID().toString();
-        JsonNode results = data(api.graphQl(WEEK_PLAN, "input", Map.of("requestId", UUID.randomUUID().toString(),
+        JsonNode results = dataOf(api.graphQl(WEEK_PLAN, "input", Map.of("requestId", UUID.randomUUID().toString(),
                 "players", List.of(newYork, unknown), "startDate", "2026-07-01", "slots", List.of(
                         Map.of("days", List.of("MONDAY", "FRIDAY"), "from", "07:00", "to", "10:00",
                                 "playlistId", playlistId),
@@ -176,12 +172,12 @@ class ScheduleIT extends PlaymarkIntegrationTest {
     @Test
     void an_entry_on_a_group_applies_to_its_members_only_and_stops_when_deleted() {
         PlaymarkApi api = asAdmin();
-        String playlistId = data(api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "Group", "items", List.of(
-                Map.of("assetId", approved(MediaKind.IMAGE).value(), "durationMillis", 5_000)))), "createPlaylist")
+        String playlistId = dataOf(api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "Group", "items", List.of(
+                Map.of("assetId", assets.approved("Schedule", "/schedules", MediaKind.IMAGE).value(), "durationMillis", 5_000)))), "createPlaylist")
                 .get("id").asString();
-        String group = data(api.graphQl(CREATE_GROUP, "input", Map.of("name", "Schedule group " + berlin,
+        String group = dataOf(api.graphQl(CREATE_GROUP, "input", Map.of("name", "Schedule group " + berlin,
                 "players", List.of(berlin))), "createPlayerGroup").get("id").asString();
-        String entry = data(api.graphQl(CREATE_ENTRY, "input", Map.of("playlistId", playlistId, "groups",
+        String entry = dataOf(api.graphQl(CREATE_ENTRY, "input", Map.of("playlistId", playlistId, "groups",
                 List.of(group), "recurrence", Map.of("start", "2026-08-01T09:00", "durationMinutes", 30))),
                 "createScheduleEntry").get("id").asString();
         Map<String, Object> day = Map.of("from", "2026-08-01T00:00:00Z", "to", "2026-08-02T00:00:00Z");
@@ -189,37 +185,37 @@ class ScheduleIT extends PlaymarkIntegrationTest {
         assertThat(occurrences(api, berlin, day)).containsExactly("2026-08-01T07:00:00Z");
         assertThat(occurrences(api, newYork, day)).isEmpty();
 
-        assertThat(data(api.graphQl(DELETE_ENTRY, "id", entry), "deleteScheduleEntry").asString()).isEqualTo(entry);
+        assertThat(dataOf(api.graphQl(DELETE_ENTRY, "id", entry), "deleteScheduleEntry").asString()).isEqualTo(entry);
         assertThat(occurrences(api, berlin, day)).isEmpty();
     }
 
     @Test
     void playlists_are_replaced_and_deleted_and_only_managers_change_them() {
         PlaymarkApi api = asAdmin();
-        AssetId image = approved(MediaKind.IMAGE);
+        AssetId image = assets.approved("Schedule", "/schedules", MediaKind.IMAGE);
         Map<String, Object> input = Map.of("name", "Replaced", "items", List.of(Map.of("assetId", image.value(),
                 "durationMillis", 5_000)));
         assertThat(as(Role.ANALYST).graphQl(CREATE_PLAYLIST, "input", input).get("errors").get(0).get("extensions")
                 .get("classification").asString()).isEqualTo("FORBIDDEN");
-        String id = data(api.graphQl(CREATE_PLAYLIST, "input", input), "createPlaylist").get("id").asString();
-        String entry = data(api.graphQl(CREATE_ENTRY, "input", Map.of("playlistId", id, "players", List.of(berlin),
+        String id = dataOf(api.graphQl(CREATE_PLAYLIST, "input", input), "createPlaylist").get("id").asString();
+        String entry = dataOf(api.graphQl(CREATE_ENTRY, "input", Map.of("playlistId", id, "players", List.of(berlin),
                 "recurrence", Map.of("start", "2026-09-01T09:00", "durationMinutes", 30))), "createScheduleEntry")
                 .get("id").asString();
 
-        JsonNode updated = data(api.graphQl(UPDATE_PLAYLIST, "input", Map.of("id", id, "name", "Replaced twice",
+        JsonNode updated = dataOf(api.graphQl(UPDATE_PLAYLIST, "input", Map.of("id", id, "name", "Replaced twice",
                 "shuffle", true, "items", List.of(Map.of("assetId", image.value(), "durationMillis", 7_000)),
                 "adSlots", Map.of("sharePercent", 25))), "updatePlaylist");
         assertThat(updated.get("shuffle").asBoolean()).isTrue();
         assertThat(updated.get("ownLengthMillis").asLong()).isEqualTo(7_000);
         assertThat(updated.get("adSlots").get("sharePercent").asInt()).isEqualTo(25);
-        JsonNode listed = data(api.graphQl(PLAYLISTS), "playlists");
+        JsonNode listed = dataOf(api.graphQl(PLAYLISTS), "playlists");
         assertThat(listed.get("edges").valueStream().map(edge -> edge.get("node").get("id").asString())).contains(id);
 
-        assertThat(data(api.graphQl(DELETE_PLAYLIST, "id", id), "deletePlaylist").asString()).isEqualTo(id);
+        assertThat(dataOf(api.graphQl(DELETE_PLAYLIST, "id", id), "deletePlaylist").asString()).isEqualTo(id);
         JsonNode gone = api.graphQl("query($id: ID!) { playlist(id: $id) { id } }", "id", id);
         assertThat(gone.get("errors").get(0).get("extensions").get("classification").asString())
                 .isEqualTo("NOT_FOUND");
-        JsonNode orphan = data(api.graphQl("query($id: ID!) { scheduleEntry(id: $id) { id playlist { id } } }",
+        JsonNode orphan = dataOf(api.graphQl("query($id: ID!) { scheduleEntry(id: $id) { id playlist { id } } }",
                 "id", entry), "scheduleEntry");
         assertThat(orphan.get("playlist").isNull()).isTrue();
         assertThat(occurrences(api, berlin, Map.of("from", "2026-09-01T00:00:00Z", "to", "2026-09-02T00:00:00Z")))
@@ -229,15 +225,15 @@ class ScheduleIT extends PlaymarkIntegrationTest {
     @Test
     void a_nested_playlist_plays_through_in_place_for_decisioning() {
         PlaymarkApi api = asAdmin();
-        AssetId first = approved(MediaKind.IMAGE);
-        AssetId inner = approved(MediaKind.IMAGE);
-        AssetId last = approved(MediaKind.IMAGE);
-        String nested = data(api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "Inner", "items", List.of(
+        AssetId first = assets.approved("Schedule", "/schedules", MediaKind.IMAGE);
+        AssetId inner = assets.approved("Schedule", "/schedules", MediaKind.IMAGE);
+        AssetId last = assets.approved("Schedule", "/schedules", MediaKind.IMAGE);
+        String nested = dataOf(api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "Inner", "items", List.of(
                 Map.of("assetId", inner.value(), "durationMillis", 4_000)))), "createPlaylist").get("id").asString();
-        String outer = data(api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "Outer", "items", List.of(
+        String outer = dataOf(api.graphQl(CREATE_PLAYLIST, "input", Map.of("name", "Outer", "items", List.of(
                 Map.of("assetId", first.value(), "durationMillis", 5_000), Map.of("playlistId", nested),
                 Map.of("assetId", last.value(), "durationMillis", 6_000)))), "createPlaylist").get("id").asString();
-        data(api.graphQl(CREATE_ENTRY, "input", Map.of("playlistId", outer, "players", List.of(newYork),
+        dataOf(api.graphQl(CREATE_ENTRY, "input", Map.of("playlistId", outer, "players", List.of(newYork),
                 "recurrence", Map.of("start", "2026-10-01T09:00", "durationMinutes", 60))), "createScheduleEntry");
 
         List<ScheduledPlaylist> scheduled = queries.query(new FindScheduleEntriesForPlayerQuery(new PlayerId(newYork),
@@ -250,7 +246,7 @@ class ScheduleIT extends PlaymarkIntegrationTest {
     }
 
     private List<String> occurrences(PlaymarkApi api, String player, Map<String, Object> window) {
-        JsonNode page = data(api.graphQl(FOR_PLAYER, "player", player, "from", window.get("from"), "to",
+        JsonNode page = dataOf(api.graphQl(FOR_PLAYER, "player", player, "from", window.get("from"), "to",
                 window.get("to")), "scheduleEntries");
         return page.get("edges").valueStream().flatMap(edge -> edge.get("node").get("occurrences").valueStream())
                 .map(occurrence -> occurrence.get("start").asString()).toList();
@@ -267,22 +263,4 @@ class ScheduleIT extends PlaymarkIntegrationTest {
         }
     }
 
-    private AssetId approved(MediaKind kind) {
-        AssetId id = assets.probed("Schedule", "/schedules", kind);
-        commands.sendAndWait(new ApproveAssetCommand(id, "fine"));
-        assets.caughtUp(id);
-        return id;
-    }
-
-    private static List<String> rules(JsonNode response) {
-        assertThat(response.get("errors")).as("errors in %s", response).isNotNull();
-        return response.get("errors").valueStream().map(error -> error.get("extensions"))
-                .map(extensions -> extensions.get("field").asString() + " " + extensions.get("rule").asString())
-                .toList();
-    }
-
-    private static JsonNode data(JsonNode response, String field) {
-        assertThat(response.get("errors")).as("errors in %s", response).isNull();
-        return response.get("data").get(field);
-    }
 }

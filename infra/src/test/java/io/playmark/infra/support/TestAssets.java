@@ -1,5 +1,6 @@
 package io.playmark.infra.support;
 
+import io.playmark.kernel.asset.ApproveAssetCommand;
 import io.playmark.kernel.asset.AssetId;
 import io.playmark.kernel.asset.AssetTitle;
 import io.playmark.kernel.asset.BlobStore;
@@ -152,6 +153,14 @@ public final class TestAssets {
                 }
             }
         }
+    }
+
+    /** An asset probed as {@link #probed} says, then approved, with the asset projections caught up. */
+    public AssetId approved(String title, String folder, MediaKind kind) {
+        AssetId id = probed(title, folder, kind);
+        commands.sendAndWait(new ApproveAssetCommand(id, "fine"));
+        caughtUp(id);
+        return id;
     }
 
     /** Stores a rendition's bytes and records it. */

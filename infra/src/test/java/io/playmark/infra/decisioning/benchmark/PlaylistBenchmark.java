@@ -3,10 +3,7 @@ package io.playmark.infra.decisioning.benchmark;
 import io.playmark.infra.PlaymarkApplication;
 import io.playmark.infra.support.PlaymarkApi;
 import io.playmark.infra.support.TestAssets;
-import io.playmark.kernel.asset.ApproveAssetCommand;
-import io.playmark.kernel.asset.AssetId;
 import io.playmark.kernel.asset.MediaKind;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -136,14 +133,13 @@ public final class PlaylistBenchmark {
     private static List<String> fixture(ConfigurableApplicationContext playmark, PlaymarkApi api) {
         System.out.println("Building the fixture: 20 target players, a playlist, " + CAMPAIGNS + " campaigns ...");
         TestAssets assets = TestAssets.of(playmark);
-        CommandGateway commands = playmark.getBean(CommandGateway.class);
         List<String> contents = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            contents.add(approvedImage(assets, commands, "Content " + i).value());
+            contents.add(assets.approved("Content " + i, "/benchmark", MediaKind.IMAGE).value());
         }
         List<String> creatives = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            creatives.add(approvedImage(assets, commands, "Creative " + i).value());
+            creatives.add(assets.approved("Creative " + i, "/benchmark", MediaKind.IMAGE).value());
         }
         List<String> targets = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -186,15 +182,6 @@ public final class PlaylistBenchmark {
                         "end", flightStart.plus(Duration.ofDays(30)).toString()),
                 "targeting", Map.of("tags", List.of(TAG)), "creatives", List.of(Map.of("assetId", creative,
                         "orientation", "LANDSCAPE", "weight", 1)), "dayparts", dayparts, "tier", tier));
-    }
-
-    private static AssetId approvedImage(TestAssets assets, CommandGateway commands, String title) {
-        TestAssets.Stored stored = assets.store(TestAssets.randomBytes(2000), "image/png");
-        AssetId id = assets.register(title, "bench.png", "/benchmark", Set.of(), stored, "image/png", MediaKind.IMAGE);
-        assets.probe(id, 1, TestAssets.image("png", 1920, 1080));
-        commands.sendAndWait(new ApproveAssetCommand(id, "fine"));
-        assets.caughtUp(id);
-        return id;
     }
 
     private static int registerFillers(PlaymarkApi api, int count) throws Exception {
