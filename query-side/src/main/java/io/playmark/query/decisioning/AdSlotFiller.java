@@ -70,17 +70,15 @@ final class AdSlotFiller {
         // a share of voice fallen behind in the hour, or a goal behind its pace, goes before the draw
         Predicate<DecisionCampaign> behind = campaign -> contends.test(campaign)
                 && (history.belowShare(campaign) || campaign.behindPace());
-        List<DecisionCampaign> drawn = eligible.stream().filter(behind).toList();
-        if (drawn.isEmpty()) {
-            drawn = eligible.stream().filter(contends).toList();
-        }
+        List<DecisionCampaign> behindFirst = eligible.stream().filter(behind).toList();
+        boolean someBehind = !behindFirst.isEmpty();
+        List<DecisionCampaign> drawn = someBehind ? behindFirst : eligible.stream().filter(contends).toList();
         SplittableRandom lots = Draws.at(player, start);
         DecisionCampaign winner = drawn.get(lots.nextInt(drawn.size()));
-        boolean anyBehind = behind.test(winner);
         int draw = drawn.size();
         for (DecisionCampaign campaign : keepLosers ? eligible : List.<DecisionCampaign>of()) {
             if (campaign != winner) {
-                boolean inDraw = anyBehind ? behind.test(campaign) : contends.test(campaign);
+                boolean inDraw = someBehind ? behind.test(campaign) : contends.test(campaign);
                 losers.put(campaign.id().value(), new Explanation(Reason.PREEMPTED, () -> (inDraw
                         ? "lost the draw among " + draw + " campaigns to "
                         : contends.test(campaign) ? "a campaign behind its share of voice or its pace goes first: "

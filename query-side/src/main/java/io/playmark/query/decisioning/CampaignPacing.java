@@ -3,7 +3,6 @@ package io.playmark.query.decisioning;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.playmark.kernel.campaign.CampaignPlan;
-import io.playmark.kernel.campaign.Flight;
 import io.playmark.kernel.campaign.GoalKind;
 import io.playmark.kernel.play.DeliveredPlays;
 import io.playmark.kernel.play.FindDeliveredPlaysQuery;
@@ -72,7 +71,7 @@ class CampaignPacing {
         }
         Map<String, Double> paces = new HashMap<>();
         for (CampaignPlan plan : paced) {
-            double expected = expected(plan.goal().target(), plan.flight(), hour);
+            double expected = plan.goal().target() * plan.flight().elapsedShare(hour);
             paces.put(plan.id().value(), counts.getOrDefault(new Key(plan.id().value(), hour), 0L) / expected);
         }
         return paces;
@@ -82,12 +81,5 @@ class CampaignPacing {
         DeliveredPlays counted = queries.query(new FindDeliveredPlaysQuery(missing.stream().map(Key::campaignId)
                 .collect(Collectors.toSet()), hour), ResponseTypes.instanceOf(DeliveredPlays.class)).join();
         return missing.stream().collect(Collectors.toMap(key -> key, key -> counted.of(key.campaignId())));
-    }
-
-    /** What an even delivery of {@code target} over the flight reaches by {@code at} (after the flight's start). */
-    static double expected(long target, Flight flight, Instant at) {
-        Instant until = at.isBefore(flight.end()) ? at : flight.end();
-        return target * (double) Duration.between(flight.start(), until).toMillis()
-                / Duration.between(flight.start(), flight.end()).toMillis();
     }
 }

@@ -1,8 +1,8 @@
 package io.playmark.query.play;
 
+import io.playmark.kernel.campaign.Flight;
 import io.playmark.kernel.campaign.GoalKind;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -13,14 +13,7 @@ public record DeliveryGoal(GoalKind kind, long target, long delivered, double ex
 
     /** What an even delivery would have reached by {@code now}. */
     static double expected(long target, Instant flightStart, Instant flightEnd, Instant now) {
-        if (!now.isAfter(flightStart)) {
-            return 0;
-        }
-        if (!now.isBefore(flightEnd)) {
-            return target;
-        }
-        return target * (double) Duration.between(flightStart, now).toMillis()
-                / Duration.between(flightStart, flightEnd).toMillis();
+        return target * new Flight(flightStart, flightEnd).elapsedShare(now);
     }
 
     /** delivered / target, 0 to 1 and beyond. */
