@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Classifies domain failures so that clients can tell their own mistakes (BAD_REQUEST, NOT_FOUND,
@@ -22,32 +23,32 @@ import java.util.Map;
 @Component
 class DomainExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
-    /** A change refused for broken rules answers one CONFLICT error per rule, each naming its field and rule. */
     @Override
     protected List<GraphQLError> resolveToMultipleErrors(Throwable exception, DataFetchingEnvironment environment) {
+        return errorsOf(exception, () -> GraphqlErrorBuilder.newError(environment));
+    }
+
+    /**
+     * The errors a domain failure answers, each started by {@code newError}; null when it is not one. A change refused
+     * for broken rules answers one CONFLICT error per rule, each naming its field and rule.
+     */
+    static List<GraphQLError> errorsOf(Throwable exception, Supplier<GraphqlErrorBuilder<?>> newError) {
         return Causes.find(exception, BrokenRulesException.class)
-                .map(refused -> refused.rules().stream().map(rule -> GraphqlErrorBuilder.newError(environment)
+                .map(refused -> refused.rules().stream().map(rule -> newError.get()
                         .errorType(ErrorClassification.errorClassification(ErrorKind.CONFLICT.name()))
                         .message(rule.message())
                         .extensions(Map.of("field", rule.field(), "rule", rule.rule()))
                         .build()).toList())
-                .orElseGet(() -> {
-                    GraphQLError single = resolveToSingleError(exception, environment);
-                    return single == null ? null : List.of(single);
-                });
-    }
-
-    @Override
-    protected GraphQLError resolveToSingleError(Throwable exception, DataFetchingEnvironment environment) {
-        return ErrorKind.domainCause(exception).map(cause -> {
-            GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError(environment)
-                    .errorType(ErrorClassification.errorClassification(ErrorKind.of(cause).orElseThrow().name()))
-                    .message(message(cause));
-            if (cause instanceof InvalidValueException invalid) {
-                error.extensions(Map.of("field", invalid.field(), "rule", "invalid"));
-            }
-            return error.build();
-        }).orElse(null);
+                .or(() -> ErrorKind.domainCause(exception).map(cause -> {
+                    GraphqlErrorBuilder<?> error = newError.get()
+                            .errorType(ErrorClassification.errorClassification(ErrorKind.of(cause).orElseThrow().name()))
+                            .message(message(cause));
+                    if (cause instanceof InvalidValueException invalid) {
+                        error.extensions(Map.of("field", invalid.field(), "rule", "invalid"));
+                    }
+                    return List.of(error.build());
+                }))
+                .orElse(null);
     }
 
     /** A race still lost after the gateway's retries says so in the client's terms; the rest speak for themselves. */

@@ -59,11 +59,7 @@ class PlayAnalytics {
 
     CampaignDelivery delivery(CampaignId campaign, Instant from, Instant to, CampaignDelivery.DeliveryInterval interval,
                               String zoneId) {
-        if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-            throw new InvalidValueException("to", "to must be after from and at most " + MAX_RANGE.toDays()
-                    + " days later, was " + from + " to " + to);
-        }
-        ZoneId zone = TimeZones.of("zone", zoneId);
+        ZoneId zone = checkRange(from, to, zoneId);
         Query plays = playsOf(campaign, from, to);
         SearchResponse<Void> response = index.search(s -> s.size(0).trackTotalHits(t -> t.enabled(true)).query(plays)
                 .aggregations(DeliveryCounts.aggregations())
@@ -105,6 +101,15 @@ class PlayAnalytics {
         }
         return new CampaignDelivery(campaign.value(), from, to, zone.getId(), interval, totals, periods, open, players,
                 groups(aggregations.get("groups")), breakdown(aggregations.get("assets")), failures);
+    }
+
+    /** The zone of a delivery question, after checking its range; refuses what no delivery question may ask. */
+    static ZoneId checkRange(Instant from, Instant to, String zoneId) {
+        if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw new InvalidValueException("to", "to must be after from and at most " + MAX_RANGE.toDays()
+                    + " days later, was " + from + " to " + to);
+        }
+        return TimeZones.of("zone", zoneId);
     }
 
     /** The groups a play's player was in, ids and names side by side, as its document keeps them. */

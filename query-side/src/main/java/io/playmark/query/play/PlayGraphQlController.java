@@ -6,8 +6,10 @@ import io.playmark.kernel.player.PlayerId;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,10 +20,12 @@ import java.util.List;
 class PlayGraphQlController {
 
     private final PlayAnalytics analytics;
+    private final CampaignDeliveryFeed live;
     private final Clock clock;
 
-    PlayGraphQlController(PlayAnalytics analytics, Clock clock) {
+    PlayGraphQlController(PlayAnalytics analytics, CampaignDeliveryFeed live, Clock clock) {
         this.analytics = analytics;
+        this.live = live;
         this.clock = clock;
     }
 
@@ -51,6 +55,15 @@ class PlayGraphQlController {
     CampaignDelivery campaignDelivery(@Argument String campaignId, @Argument Instant from, @Argument Instant to,
                                       @Argument CampaignDelivery.DeliveryInterval interval, @Argument String zone) {
         return analytics.delivery(new CampaignId(campaignId), from, to, interval, zone);
+    }
+
+    @SubscriptionMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'ANALYST', 'AUDITOR')")
+    Flux<CampaignDelivery> campaignDeliveryUpdates(@Argument String campaignId, @Argument Instant from,
+                                                   @Argument Instant to,
+                                                   @Argument CampaignDelivery.DeliveryInterval interval,
+                                                   @Argument String zone) {
+        return live.follow(new CampaignDeliveryFeed.Subject(new CampaignId(campaignId), from, to, interval, zone));
     }
 
     @QueryMapping
