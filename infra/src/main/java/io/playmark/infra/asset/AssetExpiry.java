@@ -1,5 +1,7 @@
 package io.playmark.infra.asset;
 
+import io.playmark.infra.jobs.MaintenanceResult;
+import io.playmark.infra.jobs.MaintenanceTask;
 import io.playmark.kernel.ErrorKind;
 import io.playmark.kernel.asset.AssetId;
 import io.playmark.kernel.asset.FindExpiredAssetsQuery;
@@ -7,7 +9,6 @@ import io.playmark.kernel.asset.RetireAssetCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.jobs.context.JobContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,7 +24,9 @@ import java.util.Set;
  * the retirements a moment later, so a page can repeat assets retired just now: the run ends at the first page with
  * nothing new in it.
  */
-public class AssetExpiry {
+public class AssetExpiry implements MaintenanceTask {
+
+    static final String JOB_ID = "asset-expiry";
 
     private static final Logger log = LoggerFactory.getLogger(AssetExpiry.class);
 
@@ -37,10 +41,25 @@ public class AssetExpiry {
     }
 
     /** What one run did. */
-    public record Outcome(int retired, int refused) {
+    public record Outcome(int retired, int refused) implements MaintenanceResult {
+
+        @Override
+        public Map<String, Long> figures() {
+            return Map.of("retired", (long) retired, "refused", (long) refused);
+        }
+
+        @Override
+        public String summary() {
+            return "Retired " + retired + " expired assets; " + refused + " refused";
+        }
     }
 
-    @Job(name = "Retire expired assets", retries = 3)
+    @Override
+    public String jobId() {
+        return JOB_ID;
+    }
+
+    @Override
     public Outcome run(JobContext job) {
         Set<AssetId> handled = new HashSet<>();
         int retired = 0;
@@ -66,9 +85,6 @@ public class AssetExpiry {
                 }
             }
         }
-        Outcome outcome = new Outcome(retired, refused);
-        job.logger().info("Retired " + retired + " expired assets; " + refused + " refused");
-        log.info("Retired {} expired assets; {} refused", retired, refused);
-        return outcome;
+        return new Outcome(retired, refused);
     }
 }

@@ -1,23 +1,18 @@
 package io.playmark.infra.ingest;
 
+import io.playmark.infra.jobs.MaintenanceSchedule;
 import me.desair.tus.server.TusFileUploadService;
-import org.jobrunr.scheduling.JobScheduler;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-
-import static org.jobrunr.scheduling.RecurringJobBuilder.aRecurringJob;
 
 /**
  * tus 1.0 under /api/v1/uploads (tus-java-server): partial uploads and their locks as files under data-dir/tus, so
- * that several instances share them on a shared data directory. Expired uploads are removed hourly by a JobRunr
- * recurring job.
+ * that several instances share them on a shared data directory. Expired uploads are removed hourly by recurring
+ * maintenance.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({TusProperties.class, ImportFolderProperties.class})
@@ -37,15 +32,12 @@ class TusConfiguration {
     }
 
     @Bean
-    TusCleanup tusCleanup(TusFileUploadService uploads) {
-        return new TusCleanup(uploads);
+    TusCleanup tusCleanup(TusFileUploadService uploads, @Value("${playmark.data-dir}") Path dataDirectory) {
+        return new TusCleanup(uploads, dataDirectory.resolve("tus"));
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void scheduleCleanup(ApplicationReadyEvent ready) {
-        ready.getApplicationContext().getBean(JobScheduler.class).createRecurrently(aRecurringJob()
-                .withId("tus-cleanup").withName("Remove expired tus uploads")
-                .withCron("30 * * * *").withZoneId(ZoneOffset.UTC)
-                .<TusCleanup>withDetails(TusCleanup::run));
+    @Bean
+    MaintenanceSchedule tusCleanupMaintenance() {
+        return new MaintenanceSchedule(TusCleanup.JOB_ID, "Remove expired tus uploads", "30 * * * *");
     }
 }

@@ -1,22 +1,38 @@
 package io.playmark.infra.play;
 
+import io.playmark.infra.jobs.MaintenanceResult;
+import io.playmark.infra.jobs.MaintenanceTask;
 import io.playmark.query.play.PlayIndex;
-import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.jobs.context.JobContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Drops the monthly play indices past the retention ({@code playmark.plays.retention}), a JobRunr recurring job, and
+ * Drops the monthly play indices past the retention ({@code playmark.plays.retention}), recurring maintenance, and
  * says what it dropped. The plays' events stay in the event store: a replay would index them again.
  */
-public class PlayIndexRetention {
+public class PlayIndexRetention implements MaintenanceTask {
 
-    private static final Logger log = LoggerFactory.getLogger(PlayIndexRetention.class);
+    static final String JOB_ID = "play-index-retention";
+
+    /** The indices one run dropped. */
+    public record Dropped(List<String> indices, long retentionDays) implements MaintenanceResult {
+
+        @Override
+        public Map<String, Long> figures() {
+            return Map.of("dropped", (long) indices.size());
+        }
+
+        @Override
+        public String summary() {
+            return indices.isEmpty() ? "No play index is past the retention of " + retentionDays + " days"
+                    : "Dropped " + indices.size() + " play indices past the retention of " + retentionDays + " days: "
+                      + String.join(", ", indices);
+        }
+    }
 
     private final PlayIndex index;
     private final Duration retention;
@@ -28,14 +44,13 @@ public class PlayIndexRetention {
         this.clock = clock;
     }
 
-    @Job(name = "Drop play indices past the retention", retries = 3)
-    public List<String> run(JobContext job) {
-        List<String> dropped = index.dropBefore(clock.instant().minus(retention));
-        if (dropped.isEmpty()) {
-            log.info("No play index is past the retention of {} days", retention.toDays());
-        } else {
-            log.info("Dropped play indices past the retention of {} days: {}", retention.toDays(), dropped);
-        }
-        return dropped;
+    @Override
+    public String jobId() {
+        return JOB_ID;
+    }
+
+    @Override
+    public Dropped run(JobContext job) {
+        return new Dropped(index.dropBefore(clock.instant().minus(retention)), retention.toDays());
     }
 }

@@ -3,7 +3,8 @@ package io.playmark.infra.storage;
 import io.playmark.kernel.asset.BlobReferences;
 import io.playmark.kernel.asset.BlobStore;
 import io.playmark.kernel.asset.BlobStore.Blob;
-import org.jobrunr.jobs.annotations.Job;
+import io.playmark.infra.jobs.MaintenanceResult;
+import io.playmark.infra.jobs.MaintenanceTask;
 import org.jobrunr.jobs.context.JobContext;
 import org.jobrunr.jobs.context.JobDashboardProgressBar;
 import org.slf4j.Logger;
@@ -14,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,12 +24,30 @@ import java.util.concurrent.atomic.AtomicLong;
  * is kept whatever the references say: an upload stores its blob before it registers the asset, and storing a
  * blob again renews its age, so a blob an upload in flight is about to use is never taken.
  */
-public class BlobCleanup {
+public class BlobCleanup implements MaintenanceTask {
+
+    static final String JOB_ID = "blob-cleanup";
 
     private static final Logger log = LoggerFactory.getLogger(BlobCleanup.class);
 
     /** What one run did. */
-    public record Result(long checked, long young, long referenced, long deleted) {
+    public record Result(long checked, long young, long referenced, long deleted) implements MaintenanceResult {
+
+        @Override
+        public Map<String, Long> figures() {
+            Map<String, Long> figures = new LinkedHashMap<>();
+            figures.put("checked", checked);
+            figures.put("deleted", deleted);
+            figures.put("referenced", referenced);
+            figures.put("young", young);
+            return figures;
+        }
+
+        @Override
+        public String summary() {
+            return checked + " blobs checked, " + deleted + " deleted (no asset refers to them), " + referenced
+                    + " referenced, " + young + " within the grace period";
+        }
     }
 
     private final BlobStore store;
@@ -41,7 +62,12 @@ public class BlobCleanup {
         this.clock = clock;
     }
 
-    @Job(name = "Delete blobs no asset refers to", retries = 2)
+    @Override
+    public String jobId() {
+        return JOB_ID;
+    }
+
+    @Override
     public Result run(JobContext job) throws IOException {
         AtomicLong total = new AtomicLong();
         store.forEach(blob -> total.incrementAndGet());
@@ -60,8 +86,6 @@ public class BlobCleanup {
             progress.incrementSucceeded();
         });
         Result result = new Result(checked.get(), young.get(), referenced.get(), deleted.get());
-        log.info("Blob cleanup: {} blobs checked, {} deleted (no asset refers to them), {} referenced, {} younger than {}",
-                result.checked(), result.deleted(), result.referenced(), result.young(), grace);
         return result;
     }
 

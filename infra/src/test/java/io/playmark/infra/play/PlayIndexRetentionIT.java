@@ -36,7 +36,7 @@ class PlayIndexRetentionIT extends PlaymarkIntegrationTest {
         indexIn(past);
         indexIn(kept);
 
-        assertThat(retention.run(JobContext.Null)).contains("plays-" + past.toString().replace('-', '.'))
+        assertThat(retention.run(JobContext.Null).indices()).contains("plays-" + past.toString().replace('-', '.'))
                 .doesNotContain("plays-" + kept.toString().replace('-', '.'));
 
         assertThat(elasticsearch.indices().exists(e -> e.index("plays-" + past.toString().replace('-', '.'))).value())
@@ -46,7 +46,7 @@ class PlayIndexRetentionIT extends PlaymarkIntegrationTest {
         assertThat(elasticsearch.indices().getAlias(a -> a.name(PlayIndex.ALIAS)).aliases())
                 .as("a month's index is behind the alias from its template").containsKey(
                         "plays-" + kept.toString().replace('-', '.'));
-        assertThat(retention.run(JobContext.Null)).as("dropped once").doesNotContain(
+        assertThat(retention.run(JobContext.Null).indices()).as("dropped once").doesNotContain(
                 "plays-" + past.toString().replace('-', '.'));
     }
 }

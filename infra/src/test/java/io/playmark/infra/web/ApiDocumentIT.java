@@ -37,6 +37,7 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
 
     private static final String KEYS = "/api/v1/admin/api-keys";
     private static final String PROCESSORS = "/api/v1/admin/processors";
+    private static final String MAINTENANCE = "/api/v1/admin/maintenance";
     private static final String ASSETS = "/api/v1/assets";
     private static final String JSON = "application/json";
     private static final String UPLOADS = "/api/v1/uploads";
@@ -209,6 +210,9 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         scenarios.put("POST " + PROCESSORS + "/{name}/replay 404",
                 () -> admin.post(PROCESSORS + "/no-such-processor/replay", Map.of()));
 
+        scenarios.put("GET " + MAINTENANCE + " 200", () -> admin.get(MAINTENANCE));
+        scenarios.put("GET " + MAINTENANCE + " 401", () -> anonymous.get(MAINTENANCE));
+        scenarios.put("GET " + MAINTENANCE + " 403", () -> manager.get(MAINTENANCE));
         scenarios.putAll(uploadScenarios(admin, anonymous, manager));
         scenarios.putAll(importFolderScenarios(admin, anonymous, manager));
         scenarios.putAll(playerScenarios(admin, anonymous, manager));
@@ -243,6 +247,7 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         scenarios.put("DELETE " + KEYS + "/{id} 429",
                 () -> whenSpent(screen, api -> api.delete(KEYS + "/" + taken)));
         scenarios.put("GET " + PROCESSORS + " 429", () -> whenSpent(screen, api -> api.get(PROCESSORS)));
+        scenarios.put("GET " + MAINTENANCE + " 429", () -> whenSpent(screen, api -> api.get(MAINTENANCE)));
         scenarios.put("GET " + PROCESSORS + "/{name} 429", () -> whenSpent(screen, api -> api.get(processor)));
         scenarios.put("POST " + PROCESSORS + "/{name}/replay 429",
                 () -> whenSpent(screen, api -> api.post(replay, Map.of())));

@@ -124,11 +124,11 @@ public class PlayIndex {
     }
 
     /**
-     * Drops the monthly indices all of whose plays started before {@code cutoff} (the month ended by then), oldest
-     * first, and answers their names. Indices of other names under the pattern are left alone.
+     * The monthly indices all of whose plays started before {@code cutoff} (the month ended by then), oldest first.
+     * Indices of other names under the pattern are left out.
      */
-    public List<String> dropBefore(Instant cutoff) {
-        List<String> dropped = new ArrayList<>();
+    public List<String> monthsEndedBy(Instant cutoff) {
+        List<String> ended = new ArrayList<>();
         for (String index : indices()) {
             YearMonth month;
             try {
@@ -137,11 +137,36 @@ public class PlayIndex {
                 continue;
             }
             if (!month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(cutoff)) {
-                drop(index);
-                dropped.add(index);
+                ended.add(index);
             }
         }
+        return ended;
+    }
+
+    /** Drops the monthly indices whose month ended before {@code cutoff}, oldest first, and answers their names. */
+    public List<String> dropBefore(Instant cutoff) {
+        List<String> dropped = monthsEndedBy(cutoff);
+        dropped.forEach(this::drop);
         return dropped;
+    }
+
+    /** One index's segments before and after a merge; {@code merged} is false when it was in one segment already. */
+    public record Merge(String index, boolean merged, long segmentsBefore, long segmentsAfter) {
+    }
+
+    /** Merges one index into a single segment, unless it is in one (or none) already. */
+    public Merge mergeToOneSegment(String index) {
+        long before = segments(index);
+        if (before <= 1) {
+            return new Merge(index, false, before, before);
+        }
+        call(() -> client.indices().forcemerge(f -> f.index(index).maxNumSegments(1L).flush(true)));
+        return new Merge(index, true, before, segments(index));
+    }
+
+    private long segments(String index) {
+        return call(() -> client.indices().stats(s -> s.index(index).metric("segments")))
+                .indices().get(index).primaries().segments().count();
     }
 
     private void drop(String index) {
