@@ -46,6 +46,7 @@ class PlayAnalyticsIT extends PlaymarkIntegrationTest {
                 periods { start localStart open counts { plays completed } }
                 openPeriods { playerId from to }
                 players { id name counts { plays completed } } topAssets { id name counts { plays } }
+                locations(precision: 3) { geohash latitude longitude counts { plays } }
                 groups { id name counts { plays } }
                 failures { error plays } } }""";
     private static final String FLAGGED = "query($after: String) { flaggedPlays(first: 100, after: $after) { "
@@ -173,6 +174,10 @@ class PlayAnalyticsIT extends PlaymarkIntegrationTest {
         assertThat(byHour.get("groups").valueStream().map(each -> each.get("id").asString() + " "
                 + each.get("name").asString() + ": " + each.get("counts").get("plays").asLong()))
                 .containsExactly(group + " " + groupName + ": 24");
+        // Berlin's and Munich's screens, far apart: a cell each, centred on the screen
+        assertThat(byHour.get("locations").valueStream().map(cell -> cell.get("geohash").asString() + " "
+                + Math.round(cell.get("latitude").asDouble()) + ": " + cell.get("counts").get("plays").asLong()))
+                .containsExactlyInAnyOrder("u33 53: 24", "u28 48: 24");
         assertThat(byHour.get("topAssets").get(0).get("name").asString()).isEqualTo("Winter sale 15s");
         assertThat(byHour.get("topAssets").get(0).get("counts").get("plays").asLong()).isEqualTo(48);
         assertThat(byHour.get("failures").get(0).get("error").asString()).isEqualTo("decoder: unsupported profile");

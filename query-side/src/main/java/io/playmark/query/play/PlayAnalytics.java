@@ -112,6 +112,38 @@ class PlayAnalytics {
         return TimeZones.of("zone", zoneId);
     }
 
+    /** Plays in one cell of the map: the geohash cell, the plays' centre within it and their counts. */
+    record LocationBreakdown(String geohash, double latitude, double longitude, DeliveryCounts counts) {
+    }
+
+    /** The most cells one location breakdown answers, the most plays first. */
+    static final int MAX_CELLS = 1_000;
+
+    /**
+     * A campaign's delivery by where its screens stood, in geohash cells of {@code precision} characters (1: a
+     * continent, 5: about 5 km, 7: a street): the plays of screens without a location are left out.
+     */
+    List<LocationBreakdown> locations(CampaignId campaign, Instant from, Instant to, int precision) {
+        checkRange(from, to, "UTC");
+        if (precision < 1 || precision > 12) {
+            throw new InvalidValueException("precision", "precision must be 1 to 12 geohash characters, was "
+                    + precision);
+        }
+        SearchResponse<Void> response = index.search(s -> s.size(0).query(playsOf(campaign, from, to))
+                .aggregations("cells", a -> a.geohashGrid(g -> g.field("location")
+                                .precision(p -> p.geohashLength(precision)).size(MAX_CELLS))
+                        .aggregations(DeliveryCounts.aggregations())
+                        .aggregations("centre", c -> c.geoCentroid(g -> g.field("location")))), Void.class);
+        if (response.aggregations().isEmpty()) {
+            return List.of();
+        }
+        return response.aggregations().get("cells").geohashGrid().buckets().array().stream().map(cell -> {
+            var centre = cell.aggregations().get("centre").geoCentroid().location().latlon();
+            return new LocationBreakdown(cell.key(), centre.lat(), centre.lon(),
+                    DeliveryCounts.of(cell.docCount(), cell.aggregations()));
+        }).toList();
+    }
+
     /** The groups a play's player was in, ids and names side by side, as its document keeps them. */
     record PlayGroups(List<String> playerGroups, List<String> playerGroupNames) {
     }

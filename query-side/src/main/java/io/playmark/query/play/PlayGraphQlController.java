@@ -88,6 +88,11 @@ class PlayGraphQlController {
     }
 
     @SchemaMapping(typeName = "CampaignDelivery")
+    List<PlayAnalytics.LocationBreakdown> locations(CampaignDelivery delivery, @Argument int precision) {
+        return analytics.locations(new CampaignId(delivery.campaignId()), delivery.from(), delivery.to(), precision);
+    }
+
+    @SchemaMapping(typeName = "CampaignDelivery")
     DeliveryGoal goal(CampaignDelivery delivery) {
         return analytics.goal(new CampaignId(delivery.campaignId()), clock.instant());
     }
