@@ -1,6 +1,7 @@
 package io.playmark.infra.decisioning.benchmark;
 
 import io.playmark.infra.PlaymarkApplication;
+import io.playmark.infra.support.BenchmarkProgram;
 import io.playmark.infra.support.PlaymarkApi;
 import io.playmark.infra.support.TestAssets;
 import io.playmark.kernel.asset.MediaKind;
@@ -15,7 +16,6 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,21 +68,12 @@ public final class PlaylistBenchmark {
     }
 
     public static void main(String[] args) {
-        try {
-            System.exit(run(args) ? 0 : 1);
-        } catch (Exception failed) {
-            failed.printStackTrace();
-            System.exit(2);
-        }
+        BenchmarkProgram.main("Playlist benchmark", args, PlaylistBenchmark::run);
     }
 
     private static boolean run(String[] args) throws Exception {
         int[] steps = args.length > 0 ? Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[]{100, 1_000, 10_000};
-        System.out.printf("Playlist benchmark, %s: %d cores, max heap %,d MB, Java %s, load average %.2f%n",
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, Runtime.version(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Path dataDir = Files.createTempDirectory("playmark-playlist-benchmark-");
         AtomicReference<byte[]> fixed = new AtomicReference<>(new byte[0]);
         List<Figures> figures = new ArrayList<>();

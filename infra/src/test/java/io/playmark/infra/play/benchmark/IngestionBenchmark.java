@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.playmark.infra.PlaymarkApplication;
+import io.playmark.infra.support.BenchmarkProgram;
 import io.playmark.infra.support.PlaymarkApi;
 import io.playmark.infra.support.TestAssets;
 import io.playmark.infra.support.TestScreens;
@@ -18,7 +19,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,21 +69,12 @@ public final class IngestionBenchmark {
     }
 
     public static void main(String[] args) {
-        try {
-            System.exit(run(args) ? 0 : 1);
-        } catch (Exception failed) {
-            failed.printStackTrace();
-            System.exit(2);
-        }
+        BenchmarkProgram.main("Ingestion benchmark", args, IngestionBenchmark::run);
     }
 
     private static boolean run(String[] args) throws Exception {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 300;
         String[] backends = (args.length > 1 ? args[1] : "memory,h2").split(",");
-        System.out.printf("Ingestion benchmark, %s: %d cores, max heap %,d MB, Java %s, load average %.2f%n",
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, Runtime.version(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         List<Figures> figures = new ArrayList<>();
         for (String backend : backends) {
             figures.add(measure(backend, Duration.ofSeconds(seconds)));
