@@ -3,6 +3,7 @@ package io.playmark.infra.operations;
 import io.playmark.infra.security.Role;
 import io.playmark.infra.support.PlaymarkApi;
 import io.playmark.infra.support.PlaymarkIntegrationTest;
+import io.playmark.infra.support.TestCampaigns;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -26,12 +27,12 @@ class DeadLettersIT extends PlaymarkIntegrationTest {
     void a_failed_event_is_parked_with_its_aggregates_later_events_listed_retried_and_others_go_on()
             throws InterruptedException {
         PlaymarkApi admin = asAdmin();
-        String poisoned = create(admin, "Dead letter A");
-        String healthy = create(admin, "Dead letter B");
+        String poisoned = TestCampaigns.create(admin, "Dead letter A");
+        String healthy = TestCampaigns.create(admin, "Dead letter B");
 
-        rename(admin, poisoned, "Poisoned A");
-        rename(admin, poisoned, "A after the poison");
-        rename(admin, healthy, "B goes on");
+        TestCampaigns.rename(admin, poisoned, "Poisoned A");
+        TestCampaigns.rename(admin, poisoned, "A after the poison");
+        TestCampaigns.rename(admin, healthy, "B goes on");
 
         List<JsonNode> parked = await(() -> lettersOf(admin, poisoned), letters -> letters.size() == 2);
         assertThat(parked).extracting(letter -> letter.get("index").asLong()).containsExactly(0L, 1L);
@@ -75,8 +76,8 @@ class DeadLettersIT extends PlaymarkIntegrationTest {
     @Test
     void a_parked_event_can_be_dropped_and_unknown_ids_are_404_problems() throws InterruptedException {
         PlaymarkApi admin = asAdmin();
-        String campaign = create(admin, "Dead letter C");
-        rename(admin, campaign, "Poisoned C");
+        String campaign = TestCampaigns.create(admin, "Dead letter C");
+        TestCampaigns.rename(admin, campaign, "Poisoned C");
         String id = await(() -> lettersOf(admin, campaign), letters -> letters.size() == 1)
                 .getFirst().get("id").asString();
 
@@ -90,18 +91,8 @@ class DeadLettersIT extends PlaymarkIntegrationTest {
         assertThat(admin.get(DEAD_LETTERS + "/not-a-letter").status()).isEqualTo(404);
 
         // a later event of the aggregate is handled again once nothing of it is parked
-        rename(admin, campaign, "C after the drop");
+        TestCampaigns.rename(admin, campaign, "C after the drop");
         await(() -> probe.handled(campaign), names -> names.contains("C after the drop"));
-    }
-
-    static String create(PlaymarkApi api, String name) {
-        return api.graphQl("mutation { createCampaign(input: {name: \"" + name + "\", advertiser: \"Acme\"}) { id } }")
-                .get("data").get("createCampaign").get("id").asString();
-    }
-
-    static void rename(PlaymarkApi api, String id, String name) {
-        JsonNode answer = api.graphQl("mutation { renameCampaign(id: \"" + id + "\", name: \"" + name + "\") { id } }");
-        assertThat(answer.get("errors")).as("errors in %s", answer).isNull();
     }
 
     private static List<JsonNode> lettersOf(PlaymarkApi admin, String aggregateId) {
