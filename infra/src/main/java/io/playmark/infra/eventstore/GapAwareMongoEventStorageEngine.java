@@ -184,6 +184,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         }
         List<Instant> timestamps = events.stream().map(EventMessage::getTimestamp).toList();
         checkFirstEventsOfEachAggregate(events);
+        chain(documents);
 
         PositionBlocks.Reservation reservation;
         try {
@@ -299,6 +300,47 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
             DomainEventMessage<?> failed = byKey.get(existing.getString(EventDocuments.STREAM_KEY));
             throw conflict(failed, null);
         }
+    }
+
+    /**
+     * Stores in each event the hash chaining it to the previous event of its aggregate (see {@link EventChain}): one
+     * earlier in this append, or a stored one, looked up by stream key in one query for the whole append.
+     */
+    private void chain(List<Document> documents) {
+        Map<String, byte[]> hashes = new HashMap<>();
+        Set<String> storedPredecessors = new HashSet<>();
+        Set<String> appended = new HashSet<>();
+        for (Document document : documents) {
+            String previous = previousStreamKey(document);
+            if (previous != null && !appended.contains(previous)) {
+                storedPredecessors.add(previous);
+            }
+            appended.add(document.getString(EventDocuments.STREAM_KEY));
+        }
+        if (!storedPredecessors.isEmpty()) {
+            eventCollection.find(Filters.in(EventDocuments.STREAM_KEY, storedPredecessors))
+                           .projection(Projections.include(EventDocuments.STREAM_KEY, EventChain.HASH))
+                           .forEach(stored -> {
+                               byte[] hash = EventChain.storedHash(stored);
+                               if (hash != null) {
+                                   hashes.put(stored.getString(EventDocuments.STREAM_KEY), hash);
+                               }
+                           });
+        }
+        for (Document document : documents) {
+            String previous = previousStreamKey(document);
+            byte[] hash = EventChain.hash(previous == null ? EventChain.START
+                                                           : hashes.getOrDefault(previous, EventChain.START), document);
+            document.append(EventChain.HASH, hash);
+            hashes.put(document.getString(EventDocuments.STREAM_KEY), hash);
+        }
+    }
+
+    /** The stream key of the event before this one in its aggregate, or null for the first (or a plain event). */
+    static String previousStreamKey(Document document) {
+        String aggregate = document.getString(EventDocuments.AGGREGATE_IDENTIFIER);
+        long sequence = document.get(EventDocuments.SEQUENCE_NUMBER, Number.class).longValue();
+        return aggregate == null || sequence == 0 ? null : EventDocuments.streamKey(aggregate, sequence - 1);
     }
 
     private RuntimeException failedAppend(MongoBulkWriteException e, List<? extends EventMessage<?>> events,

@@ -233,6 +233,8 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         scenarios.put("GET " + availability + " 403", () -> as(Role.AUDITOR).get(proposal));
         scenarios.put("GET " + availability + " 429", () -> whenSpent(screen, api -> api.get(proposal)));
         assetReads(scenarios, anonymous, screen);
+        AuditIntegrityScenarios.add(scenarios, admin, manager, anonymous, as(Role.AUDITOR), screen,
+                ApiDocumentIT::whenSpent);
         PlayUploadScenarios.add(scenarios, admin, anonymous, as(Role.PLAYER), screen, port, ApiDocumentIT::whenSpent);
         scenarios.put("POST " + KEYS + " 429", () -> whenSpent(screen, api -> api.post(KEYS, keyRequest)));
         scenarios.put("POST " + PLAYERS + " 429", () -> whenSpent(screen, api -> api.post(PLAYERS, Map.of())));
