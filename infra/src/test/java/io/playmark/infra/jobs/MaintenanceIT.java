@@ -58,6 +58,11 @@ class MaintenanceIT extends PlaymarkIntegrationTest {
                 "asset-expiry", "tus-cleanup", "play-index-retention", "play-index-merge", "job-history-cleanup");
         assertThat(jobStore.getRecurringJobs().stream().map(job -> job.getId())).contains("blob-cleanup",
                 "asset-expiry", "tus-cleanup", "play-index-retention", "play-index-merge", "job-history-cleanup");
+        // each recurring job runs its own task: the task's id is the job's argument
+        jobStore.getRecurringJobs().stream().filter(job -> maintenance.schedules().stream()
+                .anyMatch(schedule -> schedule.jobId().equals(job.getId()))).forEach(job ->
+                assertThat(job.getJobDetails().getJobParameters().getFirst().getObject()).as(job.getId())
+                        .isEqualTo(job.getId()));
         JsonNode merge = listed("play-index-merge");
         assertThat(merge.get("cron").asString()).isEqualTo("45 3 * * *");
         assertThat(Instant.parse(merge.get("nextRun").asString())).isAfter(Instant.now());
