@@ -480,4 +480,37 @@ class ReportsIT extends PlaymarkIntegrationTest {
                 "range", Map.of("kind", "LAST_DAYS", "days", 7), "formats", List.of("CSV")))))
                 .containsExactly("metrics invalid");
     }
+
+    @Test
+    void files_past_the_retention_are_removed_by_the_recurring_job_which_says_what_it_did() throws Exception {
+        PlaymarkApi analyst = as(Role.ANALYST);
+        String report = define(analyst, report("ASSET_USAGE", Map.of("kind", "LAST_DAYS", "days", 1), null, "CSV",
+                "XLSX"));
+        JsonNode run = succeeded(analyst, runNow(analyst, report));
+        String id = run.get("id").asString();
+        String csv = fileName(run, "CSV");
+        file(analyst, run, csv);
+        assertThat(run.get("files").get(0).get("expiresAt").asString())
+                .as("30 days by default").startsWith(LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString());
+        assertThat(jobStore.getRecurringJobs()).extracting(RecurringJob::getId).contains("report-file-retention");
+
+        org.springframework.data.mongodb.core.query.Update expired = new org.springframework.data.mongodb.core.query
+                .Update();
+        for (int i = 0; i < run.get("files").size(); i++) {
+            expired.set("files." + i + ".expiresAt", Instant.now().minusSeconds(60));
+        }
+        playmark.getBean(org.springframework.data.mongodb.core.MongoTemplate.class).updateFirst(
+                org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)), expired,
+                io.playmark.query.report.ReportRunView.class);
+
+        ReportFileRetention.Result result = playmark.getBean(ReportFileRetention.class).run();
+        assertThat(result.removedRuns()).isGreaterThanOrEqualTo(1);
+        assertThat(result.removedFiles()).isGreaterThanOrEqualTo(2);
+        assertThat(result.freedBytes()).isGreaterThan(0);
+        assertThat(result.checked()).isGreaterThanOrEqualTo(result.removedRuns());
+        assertThat(dataDirectory().resolve("reports").resolve(id)).doesNotExist();
+        assertThat(analyst.download("GET", "/api/v1/report-runs/" + id + "/files/" + csv).status()).isEqualTo(404);
+        assertThat(dataOf(analyst.graphQl(FOLLOW, "id", id), "reportRun").get("files")).isEmpty();
+    }
 }
