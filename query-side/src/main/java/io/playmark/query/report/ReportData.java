@@ -80,13 +80,14 @@ public class ReportData {
         }
         Query query = PlayFilter.of(spec.filters(), range);
         long total = call(() -> client.count(c -> c.index(PLAYS).query(query)).count());
+        Lookups lookups = lookups(spec, query);
         Map<String, ZoneId> zones = new HashMap<>();
-        List<OpenPeriod> open = openPeriods(query, range, zones);
+        List<OpenPeriod> open = openPeriods(query, range, lookups, zones);
         OpenMarks marks = new OpenMarks(open, zones);
         if (spec.type() == ReportType.RAW_PLAY_LOG) {
             return new Written(raw(query, total, marks, sink, progress), open);
         }
-        return new Written(groups(spec, range, query, total, marks, sink, progress), open);
+        return new Written(groups(spec, range, query, total, marks, lookups, sink, progress), open);
     }
 
     private boolean exists() {
@@ -124,14 +125,14 @@ public class ReportData {
     }
 
     private long groups(ReportSpec spec, TimeRange.Interval range, Query query, long total, OpenMarks marks,
-                        ReportSink sink, ReportProgress progress) throws IOException {
+                        Lookups lookups, ReportSink sink, ReportProgress progress) throws IOException {
         ReportGroups groups = new ReportGroups(spec);
         sink.columns(groupColumns(spec));
         Map<String, Aggregation> subs = new LinkedHashMap<>(Counts.aggregations(spec.metrics()
                 .contains(Metric.ACTIVE_HOURS)));
         for (Dimension dimension : spec.dimensions()) {
             String name = ReportGroups.nameField(dimension);
-            if (name != null) {
+            if (name != null && !lookups.names().containsKey(dimension)) {
                 subs.put("name_" + dimension, Aggregation.of(a -> a.terms(t -> t.field(name).size(1))));
             }
         }
@@ -159,7 +160,7 @@ public class ReportData {
             List<CompositeBucket> buckets = composite.buckets().array();
             for (CompositeBucket bucket : buckets) {
                 seen += bucket.docCount();
-                Group group = new Group(groups.key(bucket.key(), names(spec, bucket.aggregations()), range.from(),
+                Group group = new Group(groups.key(bucket.key(), names(spec, bucket, lookups), range.from(),
                         range.to()), Counts.of(bucket.docCount(), bucket.aggregations()));
                 if (timeCell < 0) {
                     output.add(group);
@@ -192,9 +193,16 @@ public class ReportData {
         throw new IllegalStateException("no time column");
     }
 
-    private static Map<Dimension, String> names(ReportSpec spec, Map<String, Aggregate> aggregations) {
+    private static Map<Dimension, String> names(ReportSpec spec, CompositeBucket bucket, Lookups lookups) {
+        Map<String, Aggregate> aggregations = bucket.aggregations();
         Map<Dimension, String> names = new HashMap<>();
         for (Dimension dimension : spec.dimensions()) {
+            Map<String, String> known = lookups.names().get(dimension);
+            if (known != null) {
+                FieldValue id = bucket.key().get(dimension.name());
+                names.put(dimension, id == null || id.isNull() ? null : known.get(id.stringValue()));
+                continue;
+            }
             Aggregate name = aggregations.get("name_" + dimension);
             if (name != null) {
                 List<StringTermsBucket> buckets = name.sterms().buckets().array();
@@ -402,8 +410,67 @@ public class ReportData {
 
     // ---- open periods and summary
 
+    /**
+     * What a run looks up once, in one request beside its groups: the players with plays in the range and their
+     * zones (for open periods), and the names of the campaigns, assets and players it groups by, so that the
+     * groups need no name sub-aggregation. A lookup with more than {@value #MAX_LOOKUP} values is left out and
+     * read the slower way (players by composite pages, names per group).
+     */
+    record Lookups(Map<String, ZoneId> players, Map<Dimension, Map<String, String>> names) {
+    }
+
+    static final int MAX_LOOKUP = 10_000;
+
+    private Lookups lookups(ReportSpec spec, Query query) {
+        List<Dimension> named = spec.dimensions().stream().filter(d -> ReportGroups.nameField(d) != null).toList();
+        SearchResponse<Void> response = call(() -> client.search(s -> {
+            s.index(PLAYS).size(0).query(query).aggregations("players", a -> a.terms(t -> t.field("playerId")
+                    .size(MAX_LOOKUP)).aggregations("zone", z -> z.terms(t -> t.field("timeZone").size(1))));
+            for (Dimension dimension : named) {
+                String idField = switch (dimension) {
+                    case CAMPAIGN -> "campaignId";
+                    case ASSET -> "assetId";
+                    default -> "playerId";
+                };
+                s.aggregations("names_" + dimension, a -> a.terms(t -> t.field(idField).size(MAX_LOOKUP))
+                        .aggregations("name", n -> n.terms(t -> t.field(ReportGroups.nameField(dimension)).size(1))));
+            }
+            return s;
+        }, Void.class));
+        Map<String, ZoneId> players = null;
+        var playerTerms = response.aggregations().get("players").sterms();
+        if (playerTerms.sumOtherDocCount() == 0) {
+            players = new HashMap<>();
+            for (StringTermsBucket bucket : playerTerms.buckets().array()) {
+                List<StringTermsBucket> zone = bucket.aggregations().get("zone").sterms().buckets().array();
+                players.put(bucket.key().stringValue(), zone.isEmpty() ? ZoneOffset.UTC
+                        : ZoneId.of(zone.getFirst().key().stringValue()));
+            }
+        }
+        Map<Dimension, Map<String, String>> names = new HashMap<>();
+        for (Dimension dimension : named) {
+            var terms = response.aggregations().get("names_" + dimension).sterms();
+            if (terms.sumOtherDocCount() == 0) {
+                Map<String, String> byId = new HashMap<>();
+                for (StringTermsBucket bucket : terms.buckets().array()) {
+                    List<StringTermsBucket> name = bucket.aggregations().get("name").sterms().buckets().array();
+                    byId.put(bucket.key().stringValue(), name.isEmpty() ? null : name.getFirst().key().stringValue());
+                }
+                names.put(dimension, byId);
+            }
+        }
+        return new Lookups(players, names);
+    }
+
     /** The open periods of every player with plays in the report's range. */
-    private List<OpenPeriod> openPeriods(Query query, TimeRange.Interval range, Map<String, ZoneId> zones) {
+    private List<OpenPeriod> openPeriods(Query query, TimeRange.Interval range, Lookups lookups,
+                                         Map<String, ZoneId> zones) {
+        if (lookups.players() != null) {
+            zones.putAll(lookups.players());
+            return lookups.players().isEmpty() ? List.of() : queries.query(new FindOpenPeriodsQuery(
+                    List.copyOf(lookups.players().keySet()), range.from(), range.to()),
+                    ResponseTypes.multipleInstancesOf(OpenPeriod.class)).join();
+        }
         List<String> players = new ArrayList<>();
         Map<String, FieldValue> after = null;
         do {
