@@ -16,26 +16,34 @@ import java.util.Map;
 final class OpenMarks {
 
     private final List<OpenPeriod> open;
+    // a raw log asks once per play: its player's periods only, not every player's
+    private final Map<String, List<OpenPeriod>> byPlayer;
     private final Map<String, ZoneId> zones;
 
     OpenMarks(List<OpenPeriod> open, Map<String, ZoneId> zones) {
         this.open = open;
+        this.byPlayer = open.stream().collect(java.util.stream.Collectors.groupingBy(OpenPeriod::playerId));
         this.zones = zones;
     }
 
+    private List<OpenPeriod> of(String playerId) {
+        return playerId == null ? open : byPlayer.getOrDefault(playerId, List.of());
+    }
+
     boolean open(String playerId, Instant from, Instant to) {
-        return open.stream().anyMatch(period -> (playerId == null || period.playerId().equals(playerId))
-                && period.overlaps(from, to));
+        for (OpenPeriod period : of(playerId)) {
+            if (period.overlaps(from, to)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean open(ReportGroups.Key key) {
         if (key.localFrom() == null) {
             return open(key.playerId(), key.from(), key.to());
         }
-        return open.stream().anyMatch(period -> {
-            if (key.playerId() != null && !period.playerId().equals(key.playerId())) {
-                return false;
-            }
+        return of(key.playerId()).stream().anyMatch(period -> {
             ZoneId zone = zones.getOrDefault(period.playerId(), ZoneOffset.UTC);
             LocalDateTime from = LocalDateTime.ofInstant(period.from(), zone);
             LocalDateTime to = LocalDateTime.ofInstant(period.to(), zone);
