@@ -41,7 +41,13 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "playmark.media.import-folders[0].name=" + PlaymarkIntegrationTest.IMPORT_FOLDER,
                 "playmark.media.import-folders[0].path=${playmark.data-dir}/import/" + PlaymarkIntegrationTest.IMPORT_FOLDER,
                 "playmark.media.import-folders[0].folder=/imported",
-                "playmark.media.import-folders[0].tags=dropped, test"
+                "playmark.media.import-folders[0].tags=dropped, test",
+                // reports are mailed to the GreenMail server ReportsIT starts on mailPort(), webhooks go to plain
+                // http servers in the tests, and retries come soon
+                "playmark.reports.mail.host=127.0.0.1",
+                "playmark.reports.webhook.allow-http=true",
+                "playmark.reports.webhook.attempts=3",
+                "playmark.reports.webhook.backoff=200ms"
         })
 public abstract class PlaymarkIntegrationTest {
 
@@ -50,6 +56,7 @@ public abstract class PlaymarkIntegrationTest {
     public static final long UPLOAD_LIMIT_BYTES = 16L * 1024 * 1024;
     protected static final String IMPORT_FOLDER = "it-drop";
     private static final Path DATA_DIRECTORY = temporaryDirectory();
+    private static final int MAIL_PORT = freePort();
 
     @LocalServerPort
     protected int port;
@@ -60,6 +67,20 @@ public abstract class PlaymarkIntegrationTest {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("playmark.data-dir", DATA_DIRECTORY::toString);
+        registry.add("playmark.reports.mail.port", () -> MAIL_PORT);
+    }
+
+    /** The port the shared application mails reports to (nothing listens unless a test starts a server there). */
+    protected static int mailPort() {
+        return MAIL_PORT;
+    }
+
+    private static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The data directory of the shared application. */

@@ -236,6 +236,8 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         AuditIntegrityScenarios.add(scenarios, admin, manager, anonymous, as(Role.AUDITOR), screen,
                 ApiDocumentIT::whenSpent);
         PlayUploadScenarios.add(scenarios, admin, anonymous, as(Role.PLAYER), screen, port, ApiDocumentIT::whenSpent);
+        ReportScenarios.add(scenarios, as(Role.ANALYST), as(Role.AUDITOR), anonymous, as(Role.PLAYER), screen,
+                ApiDocumentIT::whenSpent);
         scenarios.put("POST " + KEYS + " 429", () -> whenSpent(screen, api -> api.post(KEYS, keyRequest)));
         scenarios.put("POST " + PLAYERS + " 429", () -> whenSpent(screen, api -> api.post(PLAYERS, Map.of())));
         scenarios.put("GET " + PLAYERS + "/{id} 429", () -> whenSpent(screen, api -> api.get(PLAYERS + "/player-1")));

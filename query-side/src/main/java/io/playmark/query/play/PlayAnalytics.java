@@ -209,7 +209,7 @@ class PlayAnalytics {
     }
 
     /** From the hour each player's latest play started in (its first open hour) to the range's end. */
-    private List<CampaignDelivery.OpenPeriod> openPeriods(List<String> players, Instant from, Instant to) {
+    List<CampaignDelivery.OpenPeriod> openPeriods(List<String> players, Instant from, Instant to) {
         Map<String, PlayReporting.Reported> reported = reporting.of(players);
         List<CampaignDelivery.OpenPeriod> open = new ArrayList<>();
         for (String player : players) {
