@@ -3,20 +3,19 @@ package io.playmark.infra.audit;
 import com.mongodb.client.MongoClient;
 import io.playmark.infra.eventstore.EventChainVerifier;
 import io.playmark.infra.eventstore.EventCheckpoints;
-import org.jobrunr.scheduling.JobScheduler;
+import io.playmark.infra.jobs.MaintenanceResult;
+import io.playmark.infra.jobs.MaintenanceSchedule;
+import io.playmark.infra.jobs.MaintenanceTask;
+import org.jobrunr.jobs.context.JobContext;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 
-import java.time.ZoneOffset;
-
-import static org.jobrunr.scheduling.RecurringJobBuilder.aRecurringJob;
+import java.util.Map;
 
 /**
- * Tamper evidence: the checkpoint chain over the global order, extended by a JobRunr recurring job that runs once per
- * schedule among the instances with the jobs role, and the verifier the verification jobs use.
+ * Tamper evidence: the checkpoint chain over the global order, extended by recurring maintenance (once per schedule
+ * among the instances with the jobs role), and the verifier the verification jobs use.
  */
 @Configuration(proxyBeanMethods = false)
 class EventChainConfiguration {
@@ -39,18 +38,14 @@ class EventChainConfiguration {
         return new EventCheckpointJob(checkpoints);
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void schedule(ApplicationReadyEvent ready) {
-        String cron = ready.getApplicationContext().getEnvironment()
-                .getProperty("playmark.audit.checkpoint-cron", "* * * * *");
-        ready.getApplicationContext().getBean(JobScheduler.class).createRecurrently(aRecurringJob()
-                .withId(CHECKPOINT_JOB_ID).withName("Extend the checkpoint chain over the event store")
-                .withCron(cron).withZoneId(ZoneOffset.UTC)
-                .<EventCheckpointJob>withDetails(EventCheckpointJob::run));
+    @Bean
+    MaintenanceSchedule eventCheckpointMaintenance(
+            @Value("${playmark.audit.checkpoint-cron:* * * * *}") String cron) {
+        return new MaintenanceSchedule(CHECKPOINT_JOB_ID, "Extend the checkpoint chain over the event store", cron);
     }
 
-    /** The recurring job's target: JobRunr calls it by type. */
-    public static final class EventCheckpointJob {
+    /** The checkpoint chain's recurring maintenance. */
+    static final class EventCheckpointJob implements MaintenanceTask {
 
         private final EventCheckpoints checkpoints;
 
@@ -58,8 +53,28 @@ class EventChainConfiguration {
             this.checkpoints = checkpoints;
         }
 
-        public int run() {
-            return checkpoints.extend();
+        /** What one extension added. */
+        record Result(long added) implements MaintenanceResult {
+
+            @Override
+            public Map<String, Long> figures() {
+                return Map.of("checkpointsAdded", added);
+            }
+
+            @Override
+            public String summary() {
+                return "Added " + added + " checkpoints to the chain over the event store";
+            }
+        }
+
+        @Override
+        public String jobId() {
+            return CHECKPOINT_JOB_ID;
+        }
+
+        @Override
+        public Result run(JobContext job) {
+            return new Result(checkpoints.extend());
         }
     }
 }

@@ -2,16 +2,18 @@ package io.playmark.infra.report;
 
 import io.playmark.query.report.ReportRunView;
 import io.playmark.query.report.ReportRuns;
-import org.jobrunr.jobs.annotations.Job;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.playmark.infra.jobs.MaintenanceResult;
+import io.playmark.infra.jobs.MaintenanceTask;
+import org.jobrunr.jobs.context.JobContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -19,9 +21,7 @@ import java.util.stream.Stream;
  * {@code report-file-retention}: it walks the report folders (one per run), reads each run by its id, and removes
  * the folders of expired runs and of runs that are gone; it says in numbers what it did.
  */
-public class ReportFileRetention {
-
-    private static final Logger log = LoggerFactory.getLogger(ReportFileRetention.class);
+public class ReportFileRetention implements MaintenanceTask {
 
     private final ReportFiles files;
     private final ReportRuns runs;
@@ -34,11 +34,33 @@ public class ReportFileRetention {
     }
 
     /** What one cleanup did. */
-    public record Result(long checked, long removedRuns, long removedFiles, long freedBytes) {
+    public record Result(long checked, long removedRuns, long removedFiles, long freedBytes)
+            implements MaintenanceResult {
+
+        @Override
+        public Map<String, Long> figures() {
+            Map<String, Long> figures = new LinkedHashMap<>();
+            figures.put("checked", checked);
+            figures.put("removedRuns", removedRuns);
+            figures.put("removedFiles", removedFiles);
+            figures.put("freedBytes", freedBytes);
+            return figures;
+        }
+
+        @Override
+        public String summary() {
+            return checked + " report run folders checked, " + removedRuns + " removed (" + removedFiles + " files, "
+                    + freedBytes + " bytes freed)";
+        }
     }
 
-    @Job(name = "Remove report files past the retention", retries = 3)
-    public Result run() throws IOException {
+    @Override
+    public String jobId() {
+        return ReportsConfiguration.RETENTION_JOB_ID;
+    }
+
+    @Override
+    public Result run(JobContext job) throws IOException {
         Instant now = clock.instant();
         long checked = 0;
         long removedRuns = 0;
@@ -69,9 +91,6 @@ public class ReportFileRetention {
                 removedRuns++;
             }
         }
-        Result result = new Result(checked, removedRuns, removedFiles, freed);
-        log.info("Report file retention: {} run folders checked, {} removed ({} files, {} bytes freed)", checked,
-                removedRuns, removedFiles, freed);
-        return result;
+        return new Result(checked, removedRuns, removedFiles, freed);
     }
 }

@@ -1,26 +1,22 @@
 package io.playmark.infra.report;
 
+import io.playmark.infra.jobs.MaintenanceSchedule;
 import io.playmark.query.report.ReportData;
 import io.playmark.query.report.ReportRuns;
 import org.axonframework.queryhandling.QueryGateway;
 import org.jobrunr.scheduling.JobScheduler;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Properties;
 
-import static org.jobrunr.scheduling.RecurringJobBuilder.aRecurringJob;
-
-/** Reports' wiring: files, generation and delivery jobs, schedules, and the file retention's recurring job. */
+/** Reports' wiring: files, generation and delivery jobs, schedules, and the file retention's maintenance. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReportProperties.class)
 class ReportsConfiguration {
@@ -80,12 +76,9 @@ class ReportsConfiguration {
         return new ReportFileRetention(files, runs, clock);
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void scheduleRetention(ApplicationReadyEvent ready) {
-        ReportProperties properties = ready.getApplicationContext().getBean(ReportProperties.class);
-        ready.getApplicationContext().getBean(JobScheduler.class).createRecurrently(aRecurringJob()
-                .withId(RETENTION_JOB_ID).withName("Remove report files past the retention")
-                .withCron(properties.retentionCron()).withZoneId(ZoneOffset.UTC).withLabels(ReportJobs.LABEL)
-                .<ReportFileRetention>withDetails(ReportFileRetention::run));
+    @Bean
+    MaintenanceSchedule reportFileRetentionMaintenance(ReportProperties properties) {
+        return new MaintenanceSchedule(RETENTION_JOB_ID, "Remove report files past the retention",
+                properties.retentionCron());
     }
 }

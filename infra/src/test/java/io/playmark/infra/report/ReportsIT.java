@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jobrunr.jobs.RecurringJob;
 import org.jobrunr.storage.StorageProvider;
+import org.jobrunr.jobs.context.JobContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -504,7 +505,7 @@ class ReportsIT extends PlaymarkIntegrationTest {
                         org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)), expired,
                 io.playmark.query.report.ReportRunView.class);
 
-        ReportFileRetention.Result result = playmark.getBean(ReportFileRetention.class).run();
+        ReportFileRetention.Result result = playmark.getBean(ReportFileRetention.class).run(JobContext.Null);
         assertThat(result.removedRuns()).isGreaterThanOrEqualTo(1);
         assertThat(result.removedFiles()).isGreaterThanOrEqualTo(2);
         assertThat(result.freedBytes()).isGreaterThan(0);
