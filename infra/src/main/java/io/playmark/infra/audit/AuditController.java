@@ -1,5 +1,6 @@
 package io.playmark.infra.audit;
 
+import io.playmark.kernel.InvalidValueException;
 import io.playmark.kernel.ProblemAnswers;
 import io.playmark.kernel.audit.PointInTime;
 import io.playmark.query.audit.AggregateDiff;
@@ -10,6 +11,8 @@ import io.playmark.query.audit.AuditQueryLog;
 import io.playmark.query.audit.AuditQueryView;
 import io.playmark.query.audit.AuditTrail;
 import io.playmark.query.audit.HistoryPage;
+import io.playmark.query.audit.PastScreens;
+import io.playmark.query.audit.ScreenPast;
 import io.playmark.query.graphql.KeyConnection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -57,14 +60,16 @@ class AuditController {
     private final AuditQueryLog log;
     private final AuditTrail trail;
     private final JsonMapper json;
+    private final PastScreens screens;
 
     AuditController(AggregateHistories histories, AggregateStates states, AuditQueryLog log, AuditTrail trail,
-                    JsonMapper json) {
+                    JsonMapper json, PastScreens screens) {
         this.histories = histories;
         this.states = states;
         this.log = log;
         this.trail = trail;
         this.json = json;
+        this.screens = screens;
     }
 
     @Schema(name = "AuditQueryPage")
@@ -152,6 +157,25 @@ class AuditController {
         PointInTime end = PointInTime.parse("to", to);
         trail.record("diff", aggregateType, aggregateId, "from=" + from + " to=" + to);
         return states.diff(aggregateType, aggregateId, start, end);
+    }
+
+    @GetMapping(value = "/players/{playerId}/playlist", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(AUDITORS)
+    @Operation(operationId = "getPastScreen", summary = "Read what stood behind a screen's playlist at a moment",
+            description = "The player as it was then, the aggregates its playlist is made from (its groups, the "
+                    + "schedule entries and playlists on it, the campaigns targeting it) and every change to them up "
+                    + "to the moment, newest first, with who made it. The timeline itself is not re-resolved yet "
+                    + "(docs/audit.md).")
+    @ProblemAnswers({BAD_REQUEST, NOT_FOUND})
+    ScreenPast pastScreen(@PathVariable String playerId,
+                          @Parameter(description = "An ISO-8601 instant", required = true)
+                          @RequestParam(required = false) String at) {
+        PointInTime point = PointInTime.parse("at", at);
+        if (point.instant() == null) {
+            throw new InvalidValueException("at", "at is an ISO-8601 instant here, such as 2026-12-04T14:00:00Z");
+        }
+        trail.record("playlist", "player", playerId, "at=" + at);
+        return screens.at(playerId, point.instant());
     }
 
     @GetMapping(value = "/queries", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -17,8 +17,11 @@ class AuditGraphQlController {
     private final AggregateStates states;
     private final AuditQueryLog log;
     private final AuditTrail trail;
+    private final PastScreens screens;
 
-    AuditGraphQlController(AggregateHistories histories, AggregateStates states, AuditQueryLog log, AuditTrail trail) {
+    AuditGraphQlController(AggregateHistories histories, AggregateStates states, AuditQueryLog log, AuditTrail trail,
+                           PastScreens screens) {
+        this.screens = screens;
         this.histories = histories;
         this.states = states;
         this.log = log;
@@ -53,6 +56,13 @@ class AuditGraphQlController {
         PointInTime end = PointInTime.parse("to", to);
         trail.record("diff", aggregateType, aggregateId, "from=" + from + " to=" + to);
         return states.diff(aggregateType, aggregateId, start, end);
+    }
+
+    @QueryMapping
+    @PreAuthorize(AUDITORS)
+    ScreenPast screenPast(@Argument String playerId, @Argument java.time.Instant at) {
+        trail.record("playlist", "player", playerId, "at=" + at);
+        return screens.at(playerId, at);
     }
 
     @QueryMapping
