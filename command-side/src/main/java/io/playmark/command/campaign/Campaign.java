@@ -105,7 +105,7 @@ public class Campaign {
         if (command.name().value().equals(name)) {
             return;
         }
-        apply(new CampaignRenamedEvent(campaignId, command.name().value()));
+        apply(new CampaignRenamedEvent(campaignId, command.name().value(), name));
     }
 
     /** While it runs, a flight's end may move but not its start; a booked campaign's flight must still end later. */

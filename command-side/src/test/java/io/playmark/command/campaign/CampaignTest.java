@@ -33,17 +33,17 @@ class CampaignTest {
     }
 
     @Test
-    void renaming_a_campaign_records_the_new_name() {
+    void renaming_a_campaign_records_the_new_name_and_the_one_it_replaced() {
         fixture.given(new CampaignCreatedEvent(ID.value(), "Summer sale", "Acme"))
                 .when(new RenameCampaignCommand(ID, new CampaignName("Autumn sale")))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CampaignRenamedEvent(ID.value(), "Autumn sale"));
+                .expectEvents(new CampaignRenamedEvent(ID.value(), "Autumn sale", "Summer sale"));
     }
 
     @Test
     void renaming_to_the_current_name_records_nothing_so_retries_are_harmless() {
         fixture.given(new CampaignCreatedEvent(ID.value(), "Summer sale", "Acme"),
-                        new CampaignRenamedEvent(ID.value(), "Autumn sale"))
+                        new CampaignRenamedEvent(ID.value(), "Autumn sale", "Summer sale"))
                 .when(new RenameCampaignCommand(ID, new CampaignName("Autumn sale")))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();

@@ -1,6 +1,7 @@
 package io.playmark.infra.audit;
 
 import io.playmark.infra.security.ApiKeyAuthentication;
+import io.playmark.infra.web.RequestCorrelation;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -9,6 +10,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +34,21 @@ public class AuditMetadataDispatchInterceptor implements MessageDispatchIntercep
             List<? extends CommandMessage<?>> messages) {
         return (index, command) -> command.getMetaData().containsKey(AuditMetadata.PRINCIPAL)
                 ? command
-                : command.andMetaData(identityOf(SecurityContextHolder.getContext().getAuthentication()));
+                : command.andMetaData(requestIdentity());
+    }
+
+    /**
+     * Who asked, and the request's correlation id as the flow's: Axon's origin provider keeps a correlation id the
+     * command already carries, so the events of a request name the id its caller saw in {@code X-Correlation-Id}.
+     */
+    static Map<String, Object> requestIdentity() {
+        Map<String, Object> identity = identityOf(SecurityContextHolder.getContext().getAuthentication());
+        String correlation = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? RequestCorrelation.of(request.getRequest()) : null;
+        if (correlation != null) {
+            identity.put(AuditMetadata.CORRELATION_ID, correlation);
+        }
+        return identity;
     }
 
     static Map<String, Object> identityOf(Authentication authentication) {

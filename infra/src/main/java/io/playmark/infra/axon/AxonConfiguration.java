@@ -1,8 +1,6 @@
 package io.playmark.infra.axon;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -82,11 +80,7 @@ class AxonConfiguration {
      * state). Serialized field by field, and only so; events and other messages keep {@link #defaultAxonObjectMapper()}.
      */
     static Serializer snapshotSerializer(ObjectMapper messages) {
-        ObjectMapper fields = messages.copy()
-                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-                .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
-        return JacksonSerializer.builder().objectMapper(fields).revisionResolver(type -> SNAPSHOT_FORMAT)
+        return JacksonSerializer.builder().objectMapper(AggregateFields.mapper(messages)).revisionResolver(type -> SNAPSHOT_FORMAT)
                 .lenientDeserialization().build();
     }
 

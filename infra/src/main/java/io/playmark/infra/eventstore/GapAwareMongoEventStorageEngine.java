@@ -603,6 +603,23 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         return last == null ? OptionalLong.empty() : OptionalLong.of(last.get("_id", Number.class).longValue());
     }
 
+    /**
+     * The global positions of an aggregate's events with these sequence numbers, by sequence number, in one {@code $in}
+     * on the unique stream key (the audit trail's history shows them beside each event).
+     */
+    public Map<Long, Long> globalPositionsOf(String aggregateIdentifier, Collection<Long> sequenceNumbers) {
+        if (sequenceNumbers.isEmpty()) {
+            return Map.of();
+        }
+        List<String> keys = sequenceNumbers.stream().map(s -> EventDocuments.streamKey(aggregateIdentifier, s)).toList();
+        Map<Long, Long> positions = new HashMap<>();
+        eventCollection.find(Filters.in(EventDocuments.STREAM_KEY, keys))
+                       .projection(Projections.include(EventDocuments.SEQUENCE_NUMBER))
+                       .forEach(d -> positions.put(d.get(EventDocuments.SEQUENCE_NUMBER, Number.class).longValue(),
+                                                   d.get("_id", Number.class).longValue()));
+        return positions;
+    }
+
     private Set<Long> existingSequences(String aggregateIdentifier, List<Long> sequences) {
         List<String> keys = sequences.stream().map(s -> EventDocuments.streamKey(aggregateIdentifier, s)).toList();
         Set<Long> found = new HashSet<>();

@@ -224,6 +224,7 @@ class ApiDocumentIT extends PlaymarkIntegrationTest {
         PlaylistScenarios.add(scenarios, port, manager, anonymous, as(Role.ANALYST), screen, ApiDocumentIT::whenSpent);
         AssetCollectionScenarios.add(scenarios, admin, manager, anonymous, as(Role.ANALYST), as(Role.PLAYER), screen,
                 ApiDocumentIT::whenSpent);
+        AuditScenarios.add(scenarios, admin, manager, anonymous, screen, ApiDocumentIT::whenSpent);
         String availability = "/api/v1/campaign-availability";
         String proposal = availability + "?tags=lobby&start=" + Instant.now().plus(Duration.ofDays(1)) + "&end="
                 + Instant.now().plus(Duration.ofDays(2));
