@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,13 +29,29 @@ public final class CampaignHistory {
      * @return the campaigns' count
      */
     public static int append(EventStore store, String prefix, int events) {
+        return append(store, prefix, events, true);
+    }
+
+    /** Appends {@code campaigns} creations, of the campaigns {@link #created} describes. */
+    public static void appendCreations(EventStore store, String prefix, int campaigns) {
+        append(store, prefix, campaigns, false);
+    }
+
+    /** The {@code i}th campaign {@link #appendCreations} creates, the same every time. */
+    public static CampaignCreatedEvent created(String prefix, int i) {
+        String id = UUID.nameUUIDFromBytes((prefix + i).getBytes(StandardCharsets.UTF_8)).toString();
+        return new CampaignCreatedEvent(id, prefix + " " + i, "Advertiser " + i % 97);
+    }
+
+    private static int append(EventStore store, String prefix, int events, boolean renames) {
         List<DomainEventMessage<?>> batch = new ArrayList<>();
         int campaigns = 0;
         for (int written = 0; written < events; campaigns++) {
-            String id = UUID.randomUUID().toString();
-            batch.add(event(id, 0, new CampaignCreatedEvent(id, prefix + " " + campaigns, "Advertiser " + campaigns % 97)));
+            CampaignCreatedEvent created = created(prefix, campaigns);
+            String id = created.campaignId();
+            batch.add(event(id, 0, created));
             written++;
-            if (campaigns % 2 == 1 && written < events) {
+            if (renames && campaigns % 2 == 1 && written < events) {
                 batch.add(event(id, 1, new CampaignRenamedEvent(id, prefix + " " + campaigns + " renamed")));
                 written++;
             }
