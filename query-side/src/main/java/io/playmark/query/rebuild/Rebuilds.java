@@ -1,12 +1,18 @@
 package io.playmark.query.rebuild;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import com.mongodb.MongoNamespace;
-import com.mongodb.client.model.RenameCollectionOptions;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 import io.playmark.query.rebuild.Rebuild.Target;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -154,6 +160,9 @@ public class Rebuilds {
         try {
             Set<String> behindAlias = elasticsearch.indices().getAlias(a -> a.name(target.name())).aliases().keySet();
             if (!behindAlias.equals(Set.of(target.building()))) {
+                // back to the default refresh interval, which the build went without
+                elasticsearch.indices().putSettings(p -> p.index(target.building())
+                        .settings(s -> s.refreshInterval(t -> t.time("1s"))));
                 elasticsearch.indices().refresh(r -> r.index(target.building()));
                 elasticsearch.indices().updateAliases(u -> {
                     behindAlias.forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(target.name()))));
@@ -179,13 +188,38 @@ public class Rebuilds {
         }
     }
 
-    /** A rename that drops the target: MongoDB (and the embedded server) swap the collection in one command. */
+    /**
+     * Copies the shadow over the live collection, view by view, and then removes the views the rebuild did not
+     * produce: every view stays readable throughout. {@code renameCollection} with {@code dropTarget} would swap at
+     * once, but the embedded server's H2 backend loses the renamed collection on restart. A view is replaced only by
+     * one at least as recent (its {@code version}), so a live write that lands during the copy stays.
+     */
     private void swapCollection(Target target) {
         if (!mongo.collectionExists(target.building())) {
             return;
         }
-        mongo.getCollection(target.building()).renameCollection(
-                new MongoNamespace(mongo.getDb().getName(), target.live()),
-                new RenameCollectionOptions().dropTarget(true));
+        MongoCollection<Document> shadow = mongo.getCollection(target.building());
+        MongoCollection<Document> live = mongo.getCollection(target.live());
+        for (Document view : shadow.find()) {
+            Object id = view.get("_id");
+            Bson notNewer = view.get("version") instanceof Number version
+                    ? Filters.and(Filters.eq("_id", id), Filters.or(Filters.exists("version", false),
+                            Filters.lte("version", version.longValue())))
+                    : Filters.eq("_id", id);
+            try {
+                live.replaceOne(notNewer, view, new ReplaceOptions().upsert(true));
+            } catch (MongoWriteException newer) {
+                if (newer.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw newer;
+                }
+            }
+        }
+        // writes reach the shadow before the live collection, so a view missing from the shadow was not rebuilt
+        for (Document view : live.find().projection(Projections.include("_id"))) {
+            if (shadow.find(Filters.eq("_id", view.get("_id"))).first() == null) {
+                live.deleteOne(Filters.eq("_id", view.get("_id")));
+            }
+        }
+        mongo.dropCollection(target.building());
     }
 }

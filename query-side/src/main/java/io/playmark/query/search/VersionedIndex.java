@@ -100,8 +100,10 @@ public final class VersionedIndex<D> {
     private void create(String name, boolean behindAlias) throws IOException {
         client.indices().create(c -> {
             c.index(name)
-                    // one replica on a cluster, none on a single node, so a single node stays green
-                    .settings(s -> s.autoExpandReplicas("0-1"))
+                    // one replica on a cluster, none on a single node, so a single node stays green; an index being
+                    // rebuilt is searched by nobody, so it is not refreshed until the swap (Rebuilds.swapIndex)
+                    .settings(s -> behindAlias ? s.autoExpandReplicas("0-1")
+                            : s.autoExpandReplicas("0-1").refreshInterval(t -> t.time("-1")))
                     .mappings(mappings);
             return behindAlias ? c.aliases(alias, a -> a.isWriteIndex(true)) : c;
         });
