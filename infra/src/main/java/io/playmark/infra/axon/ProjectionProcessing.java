@@ -3,6 +3,8 @@ package io.playmark.infra.axon;
 import io.playmark.infra.instance.InstanceRole;
 import io.playmark.infra.instance.PlaymarkInstance;
 import io.playmark.query.audit.AuditSearchProjection;
+import io.playmark.query.campaign.CampaignReadModelProjection;
+import io.playmark.query.campaign.CampaignSearchProjection;
 import io.playmark.query.play.PlayAnalyticsProjection;
 import io.playmark.query.player.PlayerDirectoryProjection;
 import org.axonframework.config.ConfigurerModule;
@@ -39,7 +41,9 @@ class ProjectionProcessing {
      * fail the batch, which is then handled again, where Axon's default would log them and go on without the batch.
      */
     static final Map<String, Integer> IN_BATCHES = Map.of(PlayAnalyticsProjection.PROCESSING_GROUP, 250,
-            AuditSearchProjection.PROCESSING_GROUP, 250);
+            AuditSearchProjection.PROCESSING_GROUP, 250,
+            // a rebuild writes a batch's campaigns in one bulk request (VersionedIndex.write)
+            CampaignSearchProjection.PROCESSING_GROUP, 500, CampaignReadModelProjection.PROCESSING_GROUP, 500);
 
     @Bean
     ConfigurerModule projectionSegments(PlaymarkInstance instance,

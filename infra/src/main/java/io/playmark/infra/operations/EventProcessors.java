@@ -5,6 +5,8 @@ import io.playmark.infra.instance.PlaymarkInstance;
 import io.playmark.kernel.Causes;
 import io.playmark.kernel.ConflictException;
 import io.playmark.query.consistency.ProcessorTokens;
+import io.playmark.query.rebuild.Rebuild;
+import io.playmark.query.rebuild.Rebuilds;
 import io.playmark.kernel.NotFoundException;
 import io.playmark.kernel.UnavailableException;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -19,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,13 +40,15 @@ public class EventProcessors {
     private final EventStore eventStore;
     private final ProcessorTokens storedTokens;
     private final PlaymarkInstance instance;
+    private final Rebuilds rebuilds;
 
     EventProcessors(EventProcessingConfiguration processing, EventStore eventStore, ProcessorTokens storedTokens,
-                    PlaymarkInstance instance) {
+                    PlaymarkInstance instance, Rebuilds rebuilds) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.storedTokens = storedTokens;
         this.instance = instance;
+        this.rebuilds = rebuilds;
     }
 
     public List<EventProcessorStatus> statuses() {
@@ -58,8 +64,10 @@ public class EventProcessors {
     }
 
     /**
-     * Rebuilds a projection from the first event: its tokens go back to the start of the stream and
-     * its reset handlers clear the read model; the processor then works through history again.
+     * Rebuilds a projection from the first event: its tokens go back to the start of the stream and its reset
+     * handlers either start a new index or shadow collection beside the live one (swapped in when the replay has
+     * caught up, see {@link RebuildSwaps}) or clear the read model in place; the processor then works through
+     * history again.
      */
     public EventProcessorStatus replay(String name) {
         EventProcessor processor = find(name);
@@ -74,6 +82,8 @@ public class EventProcessors {
         try {
             streaming.resetTokens();
         } catch (RuntimeException failure) {
+            // a rebuild whose tokens were not reset must not be swapped in
+            rebuilds.abandon(name);
             if (Causes.find(failure, UnableToClaimTokenException.class).isEmpty()) {
                 throw failure;
             }
@@ -88,6 +98,24 @@ public class EventProcessors {
         return status;
     }
 
+    /**
+     * Whether every segment of the processor has replayed up to the position it was reset at (or has nothing to
+     * replay), as the shared token store has it: what a rebuild waits for before its swap.
+     */
+    boolean replayedToReset(String name) {
+        List<ProcessorTokens.StoredSegment> segments = storedTokens.storedSegments(name);
+        return !segments.isEmpty() && segments.stream().noneMatch(stored -> replaying(stored.token()));
+    }
+
+    private static boolean replaying(TrackingToken token) {
+        if (!(token instanceof ReplayToken replay)) {
+            return false;
+        }
+        Long resetPosition = position(replay.getTokenAtReset());
+        Long position = position(replay.getCurrentToken());
+        return resetPosition != null && (position == null || position < resetPosition);
+    }
+
     private EventProcessor find(String name) {
         return processing.eventProcessor(name)
                 .orElseThrow(() -> new NotFoundException("No event processor named " + name));
@@ -96,7 +124,8 @@ public class EventProcessors {
     private EventProcessorStatus status(EventProcessor processor, Long head) {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new EventProcessorStatus(processor.getName(), processor.getClass().getSimpleName(), instance.id(),
-                    instance.roleNames(), processor.isRunning(), processor.isError(), false, null, head, null, null, List.of());
+                    instance.roleNames(), processor.isRunning(), processor.isError(), false, null, head, null, null,
+                    List.of(), null);
         }
         Map<Integer, EventTrackerStatus> local = streaming.processingStatus();
         List<EventProcessorStatus.Segment> segments = new ArrayList<>();
@@ -109,9 +138,42 @@ public class EventProcessors {
                 .filter(Objects::nonNull).min(Long::compare).orElse(null);
         boolean replaying = segments.stream().anyMatch(EventProcessorStatus.Segment::replaying);
         Long lag = head == null ? null : slowest == null ? null : Math.max(0, head - slowest);
+        Integer progress = replaying ? replayProgress(segments) : null;
+        EventProcessorStatus.Rebuild rebuild = rebuilds.find(processor.getName())
+                .map(found -> rebuild(found, segments, progress)).orElse(null);
         return new EventProcessorStatus(processor.getName(), processor.getClass().getSimpleName(), instance.id(),
                 instance.roleNames(), streaming.isRunning(), streaming.isError(), replaying, slowest, head, lag,
-                replaying ? replayProgress(segments) : null, segments);
+                progress, segments, rebuild);
+    }
+
+    /**
+     * A rebuild's progress: the rate is the replaying segments' mean advance since the reset over the time since,
+     * and the time left the slowest one's distance to its reset position at that rate.
+     */
+    private EventProcessorStatus.Rebuild rebuild(Rebuild rebuild, List<EventProcessorStatus.Segment> segments,
+                                                 Integer progress) {
+        List<EventProcessorStatus.Segment> replaying = segments.stream()
+                .filter(segment -> segment.replaying() && segment.resetPosition() != null).toList();
+        if (replaying.isEmpty()) {
+            return new EventProcessorStatus.Rebuild(rebuild.targets(), rebuild.startedAt(), 100, null, 0L,
+                    phase(rebuild));
+        }
+        long tail = Objects.requireNonNullElse(position(eventStore.createTailToken()), 0L);
+        double advance = replaying.stream().mapToLong(segment -> replayedFrom(segment, tail)).average().orElse(0);
+        long millis = Math.max(1, Duration.between(rebuild.startedAt(), Instant.now()).toMillis());
+        double rate = advance * 1000 / millis;
+        long left = replaying.stream().mapToLong(segment -> segment.resetPosition() - tail - replayedFrom(segment, tail))
+                .max().orElse(0);
+        return new EventProcessorStatus.Rebuild(rebuild.targets(), rebuild.startedAt(), progress,
+                Math.round(rate * 10) / 10.0, rate > 0 ? (long) Math.ceil(left / rate) : null, phase(rebuild));
+    }
+
+    private static long replayedFrom(EventProcessorStatus.Segment segment, long tail) {
+        return segment.position() == null ? 0 : Math.max(0, segment.position() - tail);
+    }
+
+    private static String phase(Rebuild rebuild) {
+        return rebuild.swappingBy() == null ? "building" : "swapping";
     }
 
     private EventProcessorStatus.Segment segment(EventTrackerStatus status, Long head) {
@@ -127,8 +189,8 @@ public class EventProcessors {
     /** A segment another instance processes (or nobody, between claims), as the shared token store has it. */
     private EventProcessorStatus.Segment elsewhere(ProcessorTokens.StoredSegment stored, Long head) {
         Long position = position(stored.token());
-        Long resetPosition = stored.token() instanceof ReplayToken replay ? position(replay.getTokenAtReset()) : null;
-        boolean replaying = resetPosition != null && (position == null || position < resetPosition);
+        boolean replaying = replaying(stored.token());
+        Long resetPosition = replaying ? position(((ReplayToken) stored.token()).getTokenAtReset()) : null;
         return new EventProcessorStatus.Segment(stored.segment(), stored.owner(), false, position, lag(head, position),
                 head != null && position != null && position >= head, replaying, replaying ? resetPosition : null, null);
     }

@@ -30,7 +30,7 @@ class EventProcessorsController {
     @GetMapping
     @Operation(operationId = "listEventProcessors",
             summary = "List event processors", description = "Each projection's position, lag, segments and "
-            + "replay progress.")
+            + "replay progress; during a rebuild its targets, percent, rate and estimated time left.")
     List<EventProcessorStatus> list() {
         return processors.statuses();
     }
@@ -46,7 +46,8 @@ class EventProcessorsController {
     @PostMapping("/{name}/replay")
     @Operation(operationId = "replayEventProcessor",
             summary = "Replay a projection", description = "Rebuilds its read model from the first event; "
-            + "follow the progress in the processor's status. Needs every segment of the projection: 409 while "
+            + "the campaign projections build a new index or collection while queries read the live one, and swap "
+            + "it in once caught up. Follow the progress in the processor's status (rebuild). Needs every segment of the projection: 409 while "
             + "another instance holds some, 503 on an instance without the query role.")
     @ProblemAnswers({NOT_FOUND, CONFLICT, UNAVAILABLE})
     EventProcessorStatus replay(@PathVariable String name) {

@@ -49,10 +49,10 @@ class ModuleBoundariesTest {
 
     @Test
     void query_side_features_do_not_reach_into_each_other() {
-        // consistency, graphql and search (versioned indexes) are the query side's shared plumbing, not features
+        // consistency, graphql, search (versioned indexes) and rebuild are the query side's shared plumbing, not features
         check(features("io.playmark.query.(*)..")
                 .ignoreDependency(alwaysTrue(), resideInAnyPackage("io.playmark.query.consistency..",
-                        "io.playmark.query.graphql..", "io.playmark.query.search..")));
+                        "io.playmark.query.graphql..", "io.playmark.query.search..", "io.playmark.query.rebuild..")));
     }
 
     private static SliceRule features(String pattern) {

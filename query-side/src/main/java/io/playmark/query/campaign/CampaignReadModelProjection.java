@@ -25,11 +25,13 @@ import io.playmark.query.campaign.CampaignView.CreativeView;
 import io.playmark.query.campaign.CampaignView.DaypartView;
 import io.playmark.query.campaign.CampaignView.FlightView;
 import io.playmark.query.campaign.CampaignView.GoalView;
+import io.playmark.query.rebuild.Rebuilds;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -55,86 +57,112 @@ public class CampaignReadModelProjection {
     public static final String PROCESSING_GROUP = "campaign-read-model";
 
     private final MongoTemplate mongo;
+    private final Rebuilds rebuilds;
 
-    public CampaignReadModelProjection(MongoTemplate mongo) {
+    public CampaignReadModelProjection(MongoTemplate mongo, Rebuilds rebuilds) {
         this.mongo = mongo;
-        indexStatus();
+        this.rebuilds = rebuilds;
+        indexStatus(CampaignView.COLLECTION);
     }
 
     @EventHandler
-    void on(CampaignCreatedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        if (mongo.findById(event.campaignId(), CampaignView.class) == null) {
-            mongo.save(CampaignView.created(event.campaignId(), event.name(), event.advertiser(), at, version));
+    void on(CampaignCreatedEvent event, @SequenceNumber long version, @Timestamp Instant at,
+            TrackingToken token) {
+        CampaignView created = CampaignView.created(event.campaignId(), event.name(), event.advertiser(), at, version);
+        for (String collection : destination(token).writes()) {
+            if (mongo.findById(event.campaignId(), CampaignView.class, collection) == null) {
+                mongo.save(created, collection);
+            }
         }
     }
 
     @EventHandler
-    void on(CampaignRenamedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.campaignId(), version, at, Update.update("name", event.name()));
+    void on(CampaignRenamedEvent event, @SequenceNumber long version, @Timestamp Instant at,
+            TrackingToken token) {
+        update(event.campaignId(), version, at, Update.update("name", event.name()), token);
     }
 
     @EventHandler
-    void on(CampaignFlightSetEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.campaignId(), version, at, Update.update("flight", new FlightView(event.start(), event.end())));
+    void on(CampaignFlightSetEvent event, @SequenceNumber long version, @Timestamp Instant at,
+            TrackingToken token) {
+        update(event.campaignId(), version, at, Update.update("flight", new FlightView(event.start(), event.end())),
+                token);
     }
 
     @EventHandler
-    void on(CampaignDaypartsSetEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+    void on(CampaignDaypartsSetEvent event, @SequenceNumber long version, @Timestamp Instant at,
+            TrackingToken token) {
         List<DaypartView> dayparts = event.dayparts().stream().map(part -> new DaypartView(
                 part.days().stream().sorted().toList(), part.from().toString(), part.to().toString(),
                 part.crossesMidnight())).toList();
-        update(event.campaignId(), version, at, Update.update("dayparts", dayparts));
+        update(event.campaignId(), version, at, Update.update("dayparts", dayparts), token);
     }
 
     @EventHandler
-    void on(CampaignTargetingSetEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.campaignId(), version, at, Update.update("targeting", event.targeting()));
+    void on(CampaignTargetingSetEvent event, @SequenceNumber long version, @Timestamp Instant at,
+            TrackingToken token) {
+        update(event.campaignId(), version, at, Update.update("targeting", event.targeting()), token);
     }
 
     @EventHandler
-    void on(CampaignCreativesSetEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+    void on(CampaignCreativesSetEvent event, @SequenceNumber long version, @Timestamp Instant at,
+            TrackingToken token) {
         List<CreativeView> creatives = event.creatives().stream()
                 .map(c -> new CreativeView(c.assetId(), c.orientation(), c.weight())).toList();
-        update(event.campaignId(), version, at, Update.update("creatives", creatives));
+        update(event.campaignId(), version, at, Update.update("creatives", creatives), token);
     }
 
     @EventHandler
-    void on(CampaignPrioritySetEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+    void on(CampaignPrioritySetEvent event, @SequenceNumber long version, @Timestamp Instant at,
+            TrackingToken token) {
         update(event.campaignId(), version, at,
-                Update.update("tier", event.tier()).set("preemptible", event.preemptible()));
+                Update.update("tier", event.tier()).set("preemptible", event.preemptible()), token);
     }
 
     @EventHandler
-    void on(CampaignGoalSetEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.campaignId(), version, at, Update.update("goal", new GoalView(event.kind(), event.target())));
+    void on(CampaignGoalSetEvent event, @SequenceNumber long version, @Timestamp Instant at,
+            TrackingToken token) {
+        update(event.campaignId(), version, at, Update.update("goal", new GoalView(event.kind(), event.target())),
+                token);
     }
 
     @EventHandler
-    void on(CampaignCapsSetEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+    void on(CampaignCapsSetEvent event, @SequenceNumber long version, @Timestamp Instant at,
+            TrackingToken token) {
         update(event.campaignId(), version, at, Update.update("caps", new FrequencyCaps(event.maxPlaysPerHour(),
-                event.maxPlaysPerDay(), event.minMinutesBetweenPlays())));
+                event.maxPlaysPerDay(), event.minMinutesBetweenPlays())), token);
     }
 
     @EventHandler
-    void on(CampaignSeparationSetEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+    void on(CampaignSeparationSetEvent event, @SequenceNumber long version, @Timestamp Instant at,
+            TrackingToken token) {
         update(event.campaignId(), version, at, Update.update("separation", event.category() == null ? null
-                : new CompetitiveSeparation(event.category(), event.minMinutesApart())));
+                : new CompetitiveSeparation(event.category(), event.minMinutesApart())), token);
     }
 
     @EventHandler
-    void on(CampaignStatusChangedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.campaignId(), version, at, Update.update("status", event.to()));
+    void on(CampaignStatusChangedEvent event, @SequenceNumber long version, @Timestamp Instant at,
+            TrackingToken token) {
+        update(event.campaignId(), version, at, Update.update("status", event.to()), token);
     }
 
-    private void update(String campaignId, long version, Instant at, Update update) {
-        mongo.updateFirst(Query.query(where("_id").is(campaignId).and("version").lt(version)),
-                update.set("updatedAt", at).set("version", version), CampaignView.class);
+    private void update(String campaignId, long version, Instant at, Update update, TrackingToken token) {
+        update.set("updatedAt", at).set("version", version);
+        for (String collection : destination(token).writes()) {
+            mongo.updateFirst(Query.query(where("_id").is(campaignId).and("version").lt(version)), update,
+                    CampaignView.class, collection);
+        }
     }
 
+    /** During a rebuild, the shadow collection; for live events the live one too. */
+    private Rebuilds.Destination destination(TrackingToken token) {
+        return rebuilds.destination(PROCESSING_GROUP, CampaignView.COLLECTION, token);
+    }
+
+    /** Queries keep reading the live collection while the replay fills a shadow one, swapped in when caught up. */
     @ResetHandler
-    void dropReadModel() {
-        mongo.dropCollection(CampaignView.class);
-        indexStatus();
+    void rebuildReadModel() {
+        indexStatus(rebuilds.buildShadowCollection(PROCESSING_GROUP, CampaignView.COLLECTION));
     }
 
     /** Campaigns that will or may still show the asset; completed and archived ones keep it only in their history. */
@@ -191,11 +219,11 @@ public class CampaignReadModelProjection {
      * The index a real MongoDB pages campaigns of one status by; the embedded server skips it, and scans the
      * (small) collection.
      */
-    private void indexStatus() {
-        mongo.indexOps(CampaignView.class).createIndex(new Index().on("status", Sort.Direction.ASC)
+    private void indexStatus(String collection) {
+        mongo.indexOps(collection).createIndex(new Index().on("status", Sort.Direction.ASC)
                 .on("createdAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC).named("status_createdAt"));
         // which campaigns show an asset (FindAssetUsesQuery): a multikey index on a real MongoDB
-        mongo.indexOps(CampaignView.class).createIndex(new Index().on("creatives.assetId", Sort.Direction.ASC)
+        mongo.indexOps(collection).createIndex(new Index().on("creatives.assetId", Sort.Direction.ASC)
                 .named("creatives_assetId"));
     }
 }

@@ -6,7 +6,9 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.playmark.kernel.campaign.CampaignStatus;
+import io.playmark.query.rebuild.Rebuilds;
 import io.playmark.query.search.VersionedIndex;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -28,7 +30,7 @@ public class CampaignSearchIndex {
 
     private final VersionedIndex<CampaignSearchDocument> index;
 
-    public CampaignSearchIndex(ElasticsearchClient client) {
+    public CampaignSearchIndex(ElasticsearchClient client, Rebuilds rebuilds) {
         this.index = new VersionedIndex<>(client, ALIAS, INDEX, CampaignSearchDocument.class, m -> m
                 .properties("id", p -> p.keyword(k -> k))
                 .properties("name", p -> p.text(t -> t.fields("keyword", f -> f.keyword(k -> k))))
@@ -40,7 +42,8 @@ public class CampaignSearchIndex {
                 .properties("flightEnd", p -> p.date(d -> d))
                 .properties("createdAt", p -> p.date(d -> d))
                 .properties("updatedAt", p -> p.date(d -> d))
-                .properties("version", p -> p.long_(l -> l)));
+                .properties("version", p -> p.long_(l -> l)))
+                .rebuiltBy(rebuilds, CampaignSearchProjection.PROCESSING_GROUP);
     }
 
     /** Creates the index and its alias when they are missing; safe to call on every start. */
@@ -48,17 +51,18 @@ public class CampaignSearchIndex {
         index.ensureExists();
     }
 
-    void recreate() {
-        index.recreate();
+    /** A replay builds the next version of the index, which replaces the live one once it has caught up. */
+    void beginRebuild() {
+        index.beginRebuild();
     }
 
-    /** Writes a campaign at the aggregate version of the event it reflects (see {@link VersionedIndex}). */
-    void put(CampaignSearchDocument document, long version, boolean visibleAtOnce) {
-        index.put(document.id(), document, version, visibleAtOnce);
+    /** Writes a campaign at the aggregate version of the event it reflects (see {@link VersionedIndex#write}). */
+    void put(CampaignSearchDocument document, long version, TrackingToken token) {
+        index.write(document.id(), document, version, token);
     }
 
-    Optional<CampaignSearchDocument> get(String id) {
-        return index.get(id);
+    Optional<CampaignSearchDocument> current(String id, TrackingToken token) {
+        return index.current(id, token);
     }
 
     /**

@@ -9,7 +9,6 @@ import io.playmark.kernel.campaign.CampaignStatusChangedEvent;
 import io.playmark.kernel.campaign.SearchCampaignsQuery;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -38,7 +37,7 @@ public class CampaignSearchProjection {
     @EventHandler
     void on(CampaignCreatedEvent event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
         index.put(CampaignSearchDocument.created(event.campaignId(), event.name(), event.advertiser(), at, version),
-                version, !ReplayToken.isReplay(token));
+                version, token);
     }
 
     @EventHandler
@@ -71,13 +70,13 @@ public class CampaignSearchProjection {
 
     private void change(String campaignId, long version, TrackingToken token,
                         UnaryOperator<CampaignSearchDocument> change) {
-        index.get(campaignId).ifPresent(current ->
-                index.put(change.apply(current), version, !ReplayToken.isReplay(token)));
+        index.current(campaignId, token).ifPresent(current -> index.put(change.apply(current), version, token));
     }
 
+    /** Searches keep reading the live index while the replay builds the next one beside it. */
     @ResetHandler
-    void dropIndex() {
-        index.recreate();
+    void rebuildIndex() {
+        index.beginRebuild();
     }
 
     @QueryHandler
