@@ -6,6 +6,7 @@ import io.playmark.command.campaign.Campaign;
 import io.playmark.command.play.Play;
 import io.playmark.command.player.Player;
 import io.playmark.command.player.PlayerGroup;
+import io.playmark.command.report.ReportDefinition;
 import io.playmark.command.schedule.Playlist;
 import io.playmark.command.schedule.ScheduleEntry;
 import io.playmark.kernel.NotFoundException;
@@ -31,6 +32,7 @@ final class AuditedAggregates {
         BY_NAME.put("playlist", Playlist.class);
         BY_NAME.put("schedule-entry", ScheduleEntry.class);
         BY_NAME.put("play", Play.class);
+        BY_NAME.put("report-definition", ReportDefinition.class);
     }
 
     private AuditedAggregates() {

@@ -49,7 +49,8 @@ class AuditSearchIT extends PlaymarkIntegrationTest {
         assertThat(rename.get("clientAddress").asString()).isNotBlank();
         assertThat(rename.get("correlationId").asString()).isNotBlank();
         assertThat(rename.get("globalPosition").asLong()).isGreaterThan(hits.get(0).get("globalPosition").asLong());
-        assertThat(rename.get("fields").valueStream().map(JsonNode::asString)).containsExactly("campaignId", "name");
+        assertThat(rename.get("fields").valueStream().map(JsonNode::asString)).containsExactly("campaignId", "name",
+                "previousName");
 
         String renames = SEARCH + "?eventType=CampaignRenamedEvent&aggregateType=Campaign&aggregateId=" + campaign
                 + "&from=" + before + "&to=" + Instant.now().plusSeconds(60);

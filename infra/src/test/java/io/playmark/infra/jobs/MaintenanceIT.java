@@ -2,6 +2,8 @@ package io.playmark.infra.jobs;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.playmark.infra.support.PlaymarkIntegrationTest;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
 import org.jobrunr.jobs.context.JobContext;
 import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.scheduling.JobScheduler;
@@ -9,6 +11,7 @@ import org.jobrunr.storage.JobNotFoundException;
 import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
@@ -37,6 +40,10 @@ class MaintenanceIT extends PlaymarkIntegrationTest {
     private StorageProvider jobStore;
     @Autowired
     private JobScheduler jobs;
+    @Autowired
+    private MongoClient client;
+    @Value("${playmark.mongodb.database}")
+    private String database;
 
     private JsonNode listed(String jobId) {
         JsonNode all = asAdmin().get("/api/v1/admin/maintenance").body();
@@ -55,7 +62,8 @@ class MaintenanceIT extends PlaymarkIntegrationTest {
     void every_maintenance_job_is_a_recurring_job_listed_with_its_schedule() {
         JsonNode all = asAdmin().get("/api/v1/admin/maintenance").body();
         assertThat(all.valueStream().map(job -> job.get("jobId").asString())).contains("blob-cleanup",
-                "asset-expiry", "tus-cleanup", "play-index-retention", "play-index-merge", "job-history-cleanup");
+                "asset-expiry", "tus-cleanup", "play-index-retention", "play-index-merge", "job-history-cleanup", "aggregate-snapshots",
+                "report-file-retention", "event-checkpoints");
         assertThat(jobStore.getRecurringJobs().stream().map(job -> job.getId())).contains("blob-cleanup",
                 "asset-expiry", "tus-cleanup", "play-index-retention", "play-index-merge", "job-history-cleanup");
         // each recurring job runs its own task: the task's id is the job's argument
@@ -90,6 +98,33 @@ class MaintenanceIT extends PlaymarkIntegrationTest {
         assertThat(listed.get("summary").asString()).startsWith("Merged 0 of ");
         assertThat(listed.get("figures").get("merged").asLong()).isZero();
         assertThat(Instant.parse(listed.get("finishedAt").asString())).isAfter(Instant.now().minusSeconds(60));
+    }
+
+    @Test
+    void an_aggregate_that_grew_past_the_threshold_since_its_snapshot_is_snapshotted_once() {
+        String campaign = dataOf(asAdmin().graphQl("mutation { createCampaign(input: {name: \"Grown\", "
+                + "advertiser: \"Acme\"}) { id } }"), "createCampaign").get("id").asString();
+        for (int i = 1; i <= 120; i++) {
+            dataOf(asAdmin().graphQl("mutation($id: ID!, $name: String!) { renameCampaign(id: $id, name: $name) "
+                    + "{ id } }", "id", campaign, "name", "Grown " + i), "renameCampaign");
+        }
+        // as if it had grown by events no command loaded since (Axon snapshots on load): no snapshot at all
+        client.getDatabase(database).getCollection("snapshots").deleteOne(Filters.eq("_id", campaign));
+
+        Maintenance.LastRun run = ranByJobRunr("aggregate-snapshots");
+        assertThat(run.figures().get("snapshotted")).isGreaterThanOrEqualTo(1);
+        org.bson.Document snapshot = client.getDatabase(database).getCollection("snapshots").find(Filters.eq("_id", campaign)).first();
+        assertThat(snapshot).isNotNull();
+        assertThat(snapshot.get("sequenceNumber", Number.class).longValue()).isEqualTo(120);
+
+        Maintenance.LastRun again = ranByJobRunr("aggregate-snapshots");
+        assertThat(again.figures().get("eventsWalked")).as("only what was appended since").isLessThan(
+                run.figures().get("eventsWalked"));
+        assertThat(again.figures().get("snapshotted")).isZero();
+        assertThat(dataOf(asAdmin().graphQl("query($id: ID!) { campaign(id: $id) { name } }", "id", campaign),
+                "campaign").get("name").asString()).isEqualTo("Grown 120");
+        dataOf(asAdmin().graphQl("mutation($id: ID!) { renameCampaign(id: $id, name: \"From the snapshot\") { id } }",
+                "id", campaign), "renameCampaign");
     }
 
     @Test

@@ -52,7 +52,8 @@ public final class CampaignHistory {
             batch.add(event(id, 0, created));
             written++;
             if (renames && campaigns % 2 == 1 && written < events) {
-                batch.add(event(id, 1, new CampaignRenamedEvent(id, prefix + " " + campaigns + " renamed")));
+                batch.add(event(id, 1, new CampaignRenamedEvent(id, prefix + " " + campaigns + " renamed",
+                        created.name())));
                 written++;
             }
             if (batch.size() >= APPEND) {

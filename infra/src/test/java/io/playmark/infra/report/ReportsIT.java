@@ -476,6 +476,9 @@ class ReportsIT extends PlaymarkIntegrationTest {
         JsonNode page = dataOf(analyst.graphQl("{ reports(first: 100) { edges { node { id } } pageInfo { hasNextPage } } }"),
                 "reports");
         assertThat(page.get("edges").valueStream().map(edge -> edge.get("node").get("id").asString())).contains(report);
+        // the definition is an aggregate: auditors see who defined it
+        JsonNode history = as(Role.AUDITOR).get("/api/v1/audit/report-definition/" + report + "/events").body();
+        assertThat(history.get("events").get(0).get("principal").asString()).isEqualTo("test ANALYST");
         assertThat(brokenRules(analyst.graphQl(DEFINE, "input", Map.of("name", "x", "type", "CUSTOM",
                 "metrics", List.of("SHARE_OF_GOAL"), "dimensions", List.of("ASSET"),
                 "range", Map.of("kind", "LAST_DAYS", "days", 7), "formats", List.of("CSV")))))
