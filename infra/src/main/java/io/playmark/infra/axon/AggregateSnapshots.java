@@ -17,7 +17,6 @@ import org.jobrunr.jobs.context.JobDashboardProgressBar;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -41,12 +40,8 @@ class AggregateSnapshots implements MaintenanceTask {
 
         @Override
         public Map<String, Long> figures() {
-            Map<String, Long> figures = new LinkedHashMap<>();
-            figures.put("eventsWalked", walked);
-            figures.put("upToPosition", upToPosition);
-            figures.put("aggregatesSeen", aggregates);
-            figures.put("snapshotted", snapshotted);
-            return figures;
+            return MaintenanceResult.figures("eventsWalked", walked, "upToPosition", upToPosition,
+                    "aggregatesSeen", aggregates, "snapshotted", snapshotted);
         }
 
         @Override

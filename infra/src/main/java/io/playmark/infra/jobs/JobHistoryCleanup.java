@@ -7,7 +7,6 @@ import org.jobrunr.storage.StorageProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,11 +24,8 @@ class JobHistoryCleanup implements MaintenanceTask {
     record Result(long succeeded, long failed, long deleted) implements MaintenanceResult {
         @Override
         public Map<String, Long> figures() {
-            Map<String, Long> figures = new LinkedHashMap<>();
-            figures.put("succeededDeleted", succeeded);
-            figures.put("failedDeleted", failed);
-            figures.put("deletedDeleted", deleted);
-            return figures;
+            return MaintenanceResult.figures("succeededDeleted", succeeded, "failedDeleted", failed,
+                    "deletedDeleted", deleted);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.playmark.infra.jobs;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What one maintenance run did, in numbers. */
@@ -10,4 +11,13 @@ public interface MaintenanceResult {
 
     /** One line for a person: the figures in words. */
     String summary();
+
+    /** Figures in the order given: name, count, name, count... */
+    static Map<String, Long> figures(Object... namesAndCounts) {
+        Map<String, Long> figures = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndCounts.length; i += 2) {
+            figures.put((String) namesAndCounts[i], ((Number) namesAndCounts[i + 1]).longValue());
+        }
+        return figures;
+    }
 }

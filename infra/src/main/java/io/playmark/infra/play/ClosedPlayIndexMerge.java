@@ -8,7 +8,6 @@ import org.jobrunr.jobs.context.JobDashboardProgressBar;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,12 +25,8 @@ class ClosedPlayIndexMerge implements MaintenanceTask {
 
         @Override
         public Map<String, Long> figures() {
-            Map<String, Long> figures = new LinkedHashMap<>();
-            figures.put("closedIndices", closed);
-            figures.put("merged", merged);
-            figures.put("segmentsBefore", segmentsBefore);
-            figures.put("segmentsAfter", segmentsAfter);
-            return figures;
+            return MaintenanceResult.figures("closedIndices", closed, "merged", merged,
+                    "segmentsBefore", segmentsBefore, "segmentsAfter", segmentsAfter);
         }
 
         @Override

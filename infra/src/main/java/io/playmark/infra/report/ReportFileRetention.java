@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -39,12 +38,8 @@ public class ReportFileRetention implements MaintenanceTask {
 
         @Override
         public Map<String, Long> figures() {
-            Map<String, Long> figures = new LinkedHashMap<>();
-            figures.put("checked", checked);
-            figures.put("removedRuns", removedRuns);
-            figures.put("removedFiles", removedFiles);
-            figures.put("freedBytes", freedBytes);
-            return figures;
+            return MaintenanceResult.figures("checked", checked, "removedRuns", removedRuns,
+                    "removedFiles", removedFiles, "freedBytes", freedBytes);
         }
 
         @Override

@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,12 +34,8 @@ public class BlobCleanup implements MaintenanceTask {
 
         @Override
         public Map<String, Long> figures() {
-            Map<String, Long> figures = new LinkedHashMap<>();
-            figures.put("checked", checked);
-            figures.put("deleted", deleted);
-            figures.put("referenced", referenced);
-            figures.put("young", young);
-            return figures;
+            return MaintenanceResult.figures("checked", checked, "deleted", deleted,
+                    "referenced", referenced, "young", young);
         }
 
         @Override
