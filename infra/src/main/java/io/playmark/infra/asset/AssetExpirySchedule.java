@@ -19,7 +19,8 @@ class AssetExpirySchedule {
     }
 
     @Bean
-    MaintenanceSchedule assetExpiryMaintenance(@Value("${playmark.media.expiry-cron:*/5 * * * *}") String cron) {
-        return new MaintenanceSchedule(AssetExpiry.JOB_ID, "Retire expired assets", cron);
+    MaintenanceSchedule assetExpiryMaintenance(AssetExpiry task,
+                                               @Value("${playmark.media.expiry-cron:*/5 * * * *}") String cron) {
+        return new MaintenanceSchedule(task, "Retire expired assets", cron);
     }
 }

@@ -39,9 +39,9 @@ class EventChainConfiguration {
     }
 
     @Bean
-    MaintenanceSchedule eventCheckpointMaintenance(
+    MaintenanceSchedule eventCheckpointMaintenance(EventCheckpointJob task,
             @Value("${playmark.audit.checkpoint-cron:* * * * *}") String cron) {
-        return new MaintenanceSchedule(CHECKPOINT_JOB_ID, "Extend the checkpoint chain over the event store", cron);
+        return new MaintenanceSchedule(task, "Extend the checkpoint chain over the event store", cron);
     }
 
     /** The checkpoint chain's recurring maintenance. */

@@ -30,8 +30,8 @@ class SnapshotMaintenance {
     }
 
     @Bean
-    MaintenanceSchedule aggregateSnapshotsMaintenance(
+    MaintenanceSchedule aggregateSnapshotsMaintenance(AggregateSnapshots task,
             @Value("${playmark.event-store.snapshot-cron}") String cron) {
-        return new MaintenanceSchedule(AggregateSnapshots.JOB_ID, "Snapshot the aggregates that grew", cron);
+        return new MaintenanceSchedule(task, "Snapshot the aggregates that grew", cron);
     }
 }

@@ -37,7 +37,7 @@ class TusConfiguration {
     }
 
     @Bean
-    MaintenanceSchedule tusCleanupMaintenance() {
-        return new MaintenanceSchedule(TusCleanup.JOB_ID, "Remove expired tus uploads", "30 * * * *");
+    MaintenanceSchedule tusCleanupMaintenance(TusCleanup task) {
+        return new MaintenanceSchedule(task, "Remove expired tus uploads", "30 * * * *");
     }
 }

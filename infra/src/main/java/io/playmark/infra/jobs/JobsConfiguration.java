@@ -31,7 +31,8 @@ class JobsConfiguration {
     }
 
     @Bean
-    MaintenanceSchedule jobHistoryCleanupMaintenance(@Value("${playmark.jobs.history.cron}") String cron) {
-        return new MaintenanceSchedule(JobHistoryCleanup.JOB_ID, "Remove old jobs from the job history", cron);
+    MaintenanceSchedule jobHistoryCleanupMaintenance(JobHistoryCleanup task,
+                                                     @Value("${playmark.jobs.history.cron}") String cron) {
+        return new MaintenanceSchedule(task, "Remove old jobs from the job history", cron);
     }
 }

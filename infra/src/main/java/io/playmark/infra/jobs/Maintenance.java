@@ -47,15 +47,12 @@ public class Maintenance {
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    Maintenance(List<MaintenanceTask> tasks, List<MaintenanceSchedule> schedules, MongoTemplate mongo, Clock clock) {
-        this.tasks = tasks.stream().collect(Collectors.toMap(MaintenanceTask::jobId, Function.identity()));
+    Maintenance(List<MaintenanceSchedule> schedules, MongoTemplate mongo, Clock clock) {
+        // two schedules of one id would run one task under the other's name: refused by toMap
+        this.tasks = schedules.stream().collect(Collectors.toMap(MaintenanceSchedule::jobId, MaintenanceSchedule::task));
         this.schedules = List.copyOf(schedules);
         this.mongo = mongo;
         this.clock = clock;
-        schedules.stream().filter(schedule -> !this.tasks.containsKey(schedule.jobId())).findFirst()
-                .ifPresent(orphan -> {
-                    throw new IllegalStateException("No maintenance task runs the schedule " + orphan.jobId());
-                });
     }
 
     @EventListener(ApplicationReadyEvent.class)

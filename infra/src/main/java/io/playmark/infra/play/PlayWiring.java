@@ -36,8 +36,9 @@ class PlayWiring {
     }
 
     @Bean
-    MaintenanceSchedule playIndexRetentionMaintenance(@Value("${playmark.plays.retention-cron}") String cron) {
-        return new MaintenanceSchedule(PlayIndexRetention.JOB_ID, "Drop play indices past the retention", cron);
+    MaintenanceSchedule playIndexRetentionMaintenance(PlayIndexRetention task,
+                                                      @Value("${playmark.plays.retention-cron}") String cron) {
+        return new MaintenanceSchedule(task, "Drop play indices past the retention", cron);
     }
 
     @Bean
@@ -47,8 +48,9 @@ class PlayWiring {
     }
 
     @Bean
-    MaintenanceSchedule closedPlayIndexMergeMaintenance(@Value("${playmark.plays.merge-cron}") String cron) {
-        return new MaintenanceSchedule(ClosedPlayIndexMerge.JOB_ID, "Merge the play indices of closed months", cron);
+    MaintenanceSchedule closedPlayIndexMergeMaintenance(ClosedPlayIndexMerge task,
+                                                        @Value("${playmark.plays.merge-cron}") String cron) {
+        return new MaintenanceSchedule(task, "Merge the play indices of closed months", cron);
     }
 
     /** One look-up on the store's unique stream key; per play on another engine (tests may use Axon's own). */

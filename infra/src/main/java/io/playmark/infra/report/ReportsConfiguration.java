@@ -77,8 +77,8 @@ class ReportsConfiguration {
     }
 
     @Bean
-    MaintenanceSchedule reportFileRetentionMaintenance(ReportProperties properties) {
-        return new MaintenanceSchedule(RETENTION_JOB_ID, "Remove report files past the retention",
+    MaintenanceSchedule reportFileRetentionMaintenance(ReportFileRetention task, ReportProperties properties) {
+        return new MaintenanceSchedule(task, "Remove report files past the retention",
                 properties.retentionCron());
     }
 }

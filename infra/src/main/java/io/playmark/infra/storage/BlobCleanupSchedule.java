@@ -24,7 +24,7 @@ class BlobCleanupSchedule {
     }
 
     @Bean
-    MaintenanceSchedule blobCleanupMaintenance(BlobCleanupProperties properties) {
-        return new MaintenanceSchedule(BlobCleanup.JOB_ID, "Delete blobs no asset refers to", properties.cron());
+    MaintenanceSchedule blobCleanupMaintenance(BlobCleanup task, BlobCleanupProperties properties) {
+        return new MaintenanceSchedule(task, "Delete blobs no asset refers to", properties.cron());
     }
 }

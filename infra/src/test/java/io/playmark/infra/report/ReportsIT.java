@@ -293,6 +293,11 @@ class ReportsIT extends PlaymarkIntegrationTest {
         List<Map<String, String>> raw = csv(analyst, succeeded(analyst, runs.get("RAW_PLAY_LOG")));
         assertThat(raw).extracting(row -> row.get("playId")).containsExactlyInAnyOrderElementsOf(fixture.playIds);
         assertThat(raw).extracting(row -> row.get("startedAt")).isSorted();
+        assertThat(raw).filteredOn(row -> row.get("outcome").equals("FAILED")).singleElement().satisfies(row -> {
+            assertThat(row.get("error")).isEqualTo("decoder: broken stream");
+            assertThat(row.get("playerName")).isNotBlank();
+            assertThat(row.get("plannedDurationMs")).matches("\\d+");
+        });
         assertThat(csv(analyst, succeeded(analyst, queued.body().get("id").asString())))
                 .singleElement().satisfies(row -> assertThat(row.get("plays")).isEqualTo("18"));
     }

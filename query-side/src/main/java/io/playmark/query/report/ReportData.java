@@ -11,7 +11,6 @@ import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregationSource;
 import co.elastic.clients.util.NamedValue;
 import io.playmark.kernel.campaign.CampaignId;
@@ -42,6 +41,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reads a report out of the plays index (the alias {@value #PLAYS}, docs/analytics.md), never holding its plays:
@@ -54,17 +57,14 @@ public class ReportData {
 
     static final String PLAYS = "plays";
     static final int PAGE = 1_000;
-    static final int RAW_PAGE = 5_000;
     static final int MAX_SORTED_GROUPS = 1_000_000;
-    private static final List<String> RAW_FIELDS = List.of("playId", "startedAt", "localDate", "localHour",
-            "timeZone", "playerId", "playerName", "campaignId", "campaignName", "advertiser", "assetId", "assetName",
-            "outcome", "error", "durationMs", "plannedDurationMs", "impressions");
-
     private final ElasticsearchClient client;
+    private final RawPlayLog rawLog;
     private final QueryGateway queries;
 
-    ReportData(ElasticsearchClient client, QueryGateway queries) {
+    ReportData(ElasticsearchClient client, RawPlayLog rawLog, QueryGateway queries) {
         this.client = client;
+        this.rawLog = rawLog;
         this.queries = queries;
     }
 
@@ -326,7 +326,7 @@ public class ReportData {
 
     static List<ReportColumn> rawColumns() {
         List<ReportColumn> columns = new ArrayList<>();
-        for (String field : RAW_FIELDS) {
+        for (String field : RawPlayLog.FIELDS) {
             boolean number = field.equals("localHour") || field.endsWith("Ms") || field.equals("impressions");
             columns.add(new ReportColumn(field, number ? ReportColumn.Kind.NUMBER : ReportColumn.Kind.TEXT));
         }
@@ -334,77 +334,54 @@ public class ReportData {
         return columns;
     }
 
-    /** A play's fields as the raw log shows them. */
-    record RawPlay(String playId, String startedAt, String localDate, Long localHour, String timeZone,
-                   String playerId, String playerName, String campaignId, String campaignName, String advertiser,
-                   String assetId, String assetName, String outcome, String error, Long durationMs,
-                   Long plannedDurationMs, Long impressions) {
-
-        List<Object> cells() {
-            List<Object> cells = new ArrayList<>(RAW_FIELDS.size() + 1);
-            cells.add(playId);
-            cells.add(startedAt);
-            cells.add(localDate);
-            cells.add(localHour);
-            cells.add(timeZone);
-            cells.add(playerId);
-            cells.add(playerName);
-            cells.add(campaignId);
-            cells.add(campaignName);
-            cells.add(advertiser);
-            cells.add(assetId);
-            cells.add(assetName);
-            cells.add(outcome);
-            cells.add(error);
-            cells.add(durationMs);
-            cells.add(plannedDurationMs);
-            cells.add(impressions);
-            return cells;
-        }
-    }
-
+    /**
+     * The raw play log in start order, a page of {@value RawPlayLog#PAGE} at a time: the next page is asked for as
+     * soon as a page arrives and is read while this one is written, so Elasticsearch and the writer work side by
+     * side, and at most two pages are held.
+     */
     private long raw(Query query, long total, OpenMarks marks, ReportSink sink, ReportProgress progress)
             throws IOException {
         sink.columns(rawColumns());
         String pit = call(() -> client.openPointInTime(p -> p.index(PLAYS).keepAlive(k -> k.time("5m"))).id());
         long rows = 0;
-        try {
-            List<FieldValue> after = null;
+        try (ExecutorService reader = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<RawPlayLog.Page> next = reader.submit(() -> rawLog.page(query, pit, null));
             while (true) {
                 if (progress.cancelled()) {
+                    next.cancel(true);
                     throw new ReportProgress.Cancelled();
                 }
-                List<FieldValue> from = after;
-                String at = pit;
-                SearchResponse<RawPlay> page = call(() -> client.search(s -> {
-                    s.size(RAW_PAGE).query(query).pit(p -> p.id(at).keepAlive(k -> k.time("5m")))
-                            .trackTotalHits(t -> t.enabled(false))
-                            .source(src -> src.filter(f -> f.includes(RAW_FIELDS)))
-                            .sort(o -> o.field(f -> f.field("startedAt").order(SortOrder.Asc)))
-                            .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)));
-                    if (from != null) {
-                        s.searchAfter(from);
-                    }
-                    return s;
-                }, RawPlay.class));
-                List<Hit<RawPlay>> hits = page.hits().hits();
-                for (Hit<RawPlay> hit : hits) {
-                    RawPlay play = hit.source();
+                RawPlayLog.Page page = arrived(next);
+                if (page.after() != null) {
+                    next = reader.submit(() -> rawLog.page(query, pit, page.after()));
+                }
+                for (RawPlayLog.Play play : page.plays()) {
                     List<Object> cells = play.cells();
-                    Instant started = Instant.parse(play.startedAt());
-                    cells.add(marks.open(play.playerId(), started, started.plusMillis(1)));
+                    cells.add(marks.open(play.playerId(), play.startedAt(), play.startedAt().plusMillis(1)));
                     sink.row(cells);
                     rows++;
                 }
                 progress.update(total == 0 ? 1 : Math.min(0.99, (double) rows / total), rows);
-                if (hits.size() < RAW_PAGE) {
+                if (page.after() == null) {
                     return rows;
                 }
-                after = hits.getLast().sort();
             }
         } finally {
-            String at = pit;
-            call(() -> client.closePointInTime(c -> c.id(at)));
+            call(() -> client.closePointInTime(c -> c.id(pit)));
+        }
+    }
+
+    private static <T> T arrived(Future<T> page) {
+        try {
+            return page.get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ReportProgress.Cancelled();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failed.getCause());
         }
     }
 
