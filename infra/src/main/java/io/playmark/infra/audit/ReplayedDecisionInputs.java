@@ -17,17 +17,19 @@ import io.playmark.kernel.schedule.PlaylistItem;
 import io.playmark.kernel.schedule.ScheduleEntryDefinedEvent;
 import io.playmark.kernel.schedule.ScheduledPlaylist;
 import io.playmark.query.asset.PastPlayableFiles;
+import io.playmark.query.audit.PastScreenInputs;
+import io.playmark.query.audit.ScreenPast;
 import io.playmark.query.decisioning.PastDecisionInputs;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,10 +43,17 @@ import java.util.function.Function;
  * campaign and asset that existed then, each replayed from its own events up to the moment through the command
  * side's aggregates (assets through the asset projections' own fold), and turned into the kernel types decisioning
  * reads. Which aggregates existed is told by {@link PastAggregates}. Each call replays afresh: past states never
- * change, but they are asked for rarely.
+ * change, but they are asked for rarely. The audit's list of a screen's inputs is the same replay, a day either side
+ * of the moment (as a loop looks ahead a day at most).
  */
 @Component
-class ReplayedDecisionInputs implements PastDecisionInputs {
+class ReplayedDecisionInputs implements PastDecisionInputs, PastScreenInputs {
+
+    private static final Duration AROUND = Duration.ofDays(1);
+
+    /** The inputs, and every playlist they played (nested ones too), which the inputs hold as played through. */
+    private record Replayed(PastInputs inputs, Set<String> playlists) {
+    }
 
     private final ReplayedStates states;
     private final PastAggregates aggregates;
@@ -61,11 +70,35 @@ class ReplayedDecisionInputs implements PastDecisionInputs {
 
     @Override
     public Optional<PastInputs> at(PlayerId playerId, Instant at, Instant from, Instant to) {
+        return replay(playerId, at, from, to).map(Replayed::inputs);
+    }
+
+    @Override
+    public List<ScreenPast.Input> at(PlayerId playerId, Instant at) {
+        return replay(playerId, at, at.minus(AROUND), at.plus(AROUND)).map(replayed -> {
+            PastInputs inputs = replayed.inputs();
+            List<ScreenPast.Input> named = new ArrayList<>();
+            inputs.membership().groups().forEach(group -> named.add(input("player-group", group, "group")));
+            inputs.entries().forEach(entry -> named.add(input("schedule-entry", entry.entryId(), "schedule-entry")));
+            replayed.playlists().forEach(playlist -> named.add(input("playlist", playlist, "playlist")));
+            inputs.plans().forEach(plan -> named.add(input("campaign", plan.id().value(), "campaign")));
+            return named;
+        }).orElse(List.of());
+    }
+
+    private static ScreenPast.Input input(String type, String aggregateId, String role) {
+        return new ScreenPast.Input(type, aggregateId, role, true);
+    }
+
+    private Optional<Replayed> replay(PlayerId playerId, Instant at, Instant from, Instant to) {
         return states.rootAt(Player.class, playerId.value(), at).flatMap(Player::targeted).map(player -> {
             PlayerMembership membership = new PlayerMembership(player, groups(player, at));
-            List<ScheduledPlaylist> entries = entries(membership, at, from, to);
+            Map<String, Optional<Playlist>> playlists = new TreeMap<>();
+            List<ScheduledPlaylist> entries = entries(membership, at, from, to, playlists);
             List<CampaignPlan> plans = plans(membership, at, from, to);
-            return new PastInputs(membership, entries, plans, files(player, entries, plans, at));
+            Set<String> played = new TreeSet<>();
+            playlists.forEach((id, playlist) -> playlist.ifPresent(found -> played.add(id)));
+            return new Replayed(new PastInputs(membership, entries, plans, files(player, entries, plans, at)), played);
         });
     }
 
@@ -79,8 +112,8 @@ class ReplayedDecisionInputs implements PastDecisionInputs {
     }
 
     /** As the schedule read model answers them: highest priority first, then exclusive first, then id. */
-    private List<ScheduledPlaylist> entries(PlayerMembership membership, Instant at, Instant from, Instant to) {
-        Map<String, Optional<Playlist>> playlists = new HashMap<>();
+    private List<ScheduledPlaylist> entries(PlayerMembership membership, Instant at, Instant from, Instant to,
+                                            Map<String, Optional<Playlist>> playlists) {
         List<ScheduledPlaylist> entries = new ArrayList<>();
         for (String id : aggregates.ids(ScheduleEntry.class, at)) {
             states.rootAt(ScheduleEntry.class, id, at).flatMap(ScheduleEntry::definition)
@@ -104,9 +137,12 @@ class ReplayedDecisionInputs implements PastDecisionInputs {
                                                          Instant from, Instant to,
                                                          Function<String, Optional<Playlist>> find) {
         List<Occurrence> occurrences = entry.recurrence().between(from, to, player.zone());
+        if (occurrences.isEmpty()) {
+            return Optional.empty();
+        }
         Optional<Playlist> playlist = find.apply(entry.playlistId());
         Optional<PlaylistContent> content = playlist.flatMap(Playlist::content);
-        if (occurrences.isEmpty() || content.isEmpty()) {
+        if (content.isEmpty()) {
             return Optional.empty();
         }
         List<PlaylistItem> items = NestedPlaylists.playedThrough(entry.playlistId(), content.get().items(),

@@ -145,6 +145,12 @@ class PastScreenIT extends PlaymarkIntegrationTest {
         assertThat(slot.get("winner").asString()).isEqualTo(campaign);
         assertThat(slot.get("campaigns").get(0).get("reason").asString()).isEqualTo("PLAYS");
         assertThat(then.get("player").get("state").get("name").asString()).isEqualTo("Past screen");
+        assertThat(then.get("inputs").valueStream().map(input -> input.get("aggregateId").asString() + " "
+                + input.get("role").asString())).as("the entry deleted since").contains(entry + " schedule-entry",
+                campaign + " campaign");
+        assertThat(then.get("changes").valueStream().map(change -> change.get("type").asString()))
+                .contains("ScheduleEntryDefinedEvent", "CampaignCreativesSetEvent")
+                .doesNotContain("ScheduleEntryDeletedEvent");
 
         Instant later = Instant.now();
         JsonNode now = auditor.get("/api/v1/audit/players/" + player + "/playlist?at=" + later).body()
