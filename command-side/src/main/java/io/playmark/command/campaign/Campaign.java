@@ -6,6 +6,7 @@ import io.playmark.kernel.campaign.ArchiveCampaignCommand;
 import io.playmark.kernel.campaign.BookCampaignCommand;
 import io.playmark.kernel.campaign.CampaignCapsSetEvent;
 import io.playmark.kernel.campaign.CampaignId;
+import io.playmark.kernel.campaign.CampaignPlan;
 import io.playmark.kernel.campaign.CampaignCreatedEvent;
 import io.playmark.kernel.campaign.CampaignCreativesSetEvent;
 import io.playmark.kernel.campaign.CampaignDaypartsSetEvent;
@@ -214,6 +215,19 @@ public class Campaign {
             changeStatus(CampaignStatus.BOOKED, "booked");
             followFlight(deadlines);
         }
+    }
+
+    /**
+     * The campaign's rules as decisioning applies them (the audit replays it to a moment). The advertiser is left
+     * out: the aggregate does not keep it, and decisioning does not read it.
+     */
+    public CampaignPlan plan() {
+        return new CampaignPlan(new CampaignId(campaignId), name, null, status, flight(), new Dayparts(dayparts),
+                target(), creatives, tier, preemptible, goal == null ? null : new Goal(goal.kind(), goal.target()),
+                caps == null ? FrequencyCaps.NONE : new FrequencyCaps(caps.maxPlaysPerHour(), caps.maxPlaysPerDay(),
+                        caps.minMinutesBetweenPlays()),
+                separation == null || separation.category() == null ? null
+                        : new CompetitiveSeparation(separation.category(), separation.minMinutesApart()));
     }
 
     private ProposedCampaign proposed() {

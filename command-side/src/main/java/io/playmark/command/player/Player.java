@@ -19,12 +19,16 @@ import io.playmark.kernel.player.PlayerTaggedEvent;
 import io.playmark.kernel.player.RegisterPlayerCommand;
 import io.playmark.kernel.player.RetagPlayerCommand;
 import io.playmark.kernel.player.RotatePlayerApiKeyCommand;
+import io.playmark.kernel.player.PlayerId;
+import io.playmark.kernel.player.TargetedPlayer;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -141,6 +145,12 @@ public class Player {
             apply(new PlayerDecommissionedEvent(playerId));
         }
         keys.revokeOnCommit(command.playerId());
+    }
+
+    /** The player as planning and decisioning see it; empty once decommissioned (the audit replays it to a moment). */
+    public Optional<TargetedPlayer> targeted() {
+        return decommissioned ? Optional.empty() : Optional.of(new TargetedPlayer(new PlayerId(playerId), name,
+                ZoneId.of(timeZone), hardwareProfile, orientation, Set.copyOf(tags), location, loopLength));
     }
 
     private void requireInService() {

@@ -8,6 +8,7 @@ import io.playmark.kernel.player.PlayerGroupDefinition;
 import io.playmark.kernel.player.PlayerGroupDeletedEvent;
 import io.playmark.kernel.player.PlayerGroupMembership;
 import io.playmark.kernel.player.PlayerGroupUpdatedEvent;
+import io.playmark.kernel.player.TargetedPlayer;
 import io.playmark.kernel.player.UpdatePlayerGroupCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -77,6 +78,12 @@ public class PlayerGroup {
         if (deleted) {
             throw new ConflictException("Player group " + groupId + " was deleted");
         }
+    }
+
+    /** Whether the group, unless deleted, holds this active player: its fixed list or its rule. */
+    public boolean holds(TargetedPlayer player) {
+        return !deleted && membership.includes(player.id().value(), player.tags(), player.location(),
+                player.zone().getId());
     }
 
     @EventSourcingHandler

@@ -4,6 +4,7 @@ import io.playmark.kernel.ConflictException;
 import io.playmark.kernel.schedule.AdSlots;
 import io.playmark.kernel.schedule.CreatePlaylistCommand;
 import io.playmark.kernel.schedule.DeletePlaylistCommand;
+import io.playmark.kernel.schedule.PlaylistContent;
 import io.playmark.kernel.schedule.PlaylistCreatedEvent;
 import io.playmark.kernel.schedule.PlaylistDeletedEvent;
 import io.playmark.kernel.schedule.PlaylistId;
@@ -18,6 +19,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -86,6 +88,15 @@ public class Playlist {
         if (deleted) {
             throw new ConflictException("Playlist " + playlistId + " was deleted");
         }
+    }
+
+    /** What the playlist plays; empty once deleted. */
+    public Optional<PlaylistContent> content() {
+        return deleted ? Optional.empty() : Optional.of(new PlaylistContent(items, shuffle, adSlots));
+    }
+
+    public String name() {
+        return name;
     }
 
     @EventSourcingHandler

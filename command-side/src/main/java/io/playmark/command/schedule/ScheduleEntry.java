@@ -13,6 +13,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.Optional;
+
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -68,6 +70,11 @@ public class ScheduleEntry {
         if (!deleted) {
             apply(new ScheduleEntryDeletedEvent(entryId));
         }
+    }
+
+    /** The entry's definition as last recorded; empty once deleted. */
+    public Optional<ScheduleEntryDefinedEvent> definition() {
+        return deleted ? Optional.empty() : Optional.ofNullable(defined);
     }
 
     @EventSourcingHandler

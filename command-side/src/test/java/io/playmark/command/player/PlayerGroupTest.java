@@ -1,8 +1,10 @@
 package io.playmark.command.player;
 
 import io.playmark.kernel.ConflictException;
+import io.playmark.kernel.asset.Orientation;
 import io.playmark.kernel.player.CreatePlayerGroupCommand;
 import io.playmark.kernel.player.DeletePlayerGroupCommand;
+import io.playmark.kernel.player.GeoPoint;
 import io.playmark.kernel.player.PlayerGroupCreatedEvent;
 import io.playmark.kernel.player.PlayerGroupDefinition;
 import io.playmark.kernel.player.PlayerGroupDeletedEvent;
@@ -10,6 +12,8 @@ import io.playmark.kernel.player.PlayerGroupId;
 import io.playmark.kernel.player.PlayerGroupMembership;
 import io.playmark.kernel.player.PlayerGroupRule;
 import io.playmark.kernel.player.PlayerGroupUpdatedEvent;
+import io.playmark.kernel.player.PlayerId;
+import io.playmark.kernel.player.TargetedPlayer;
 import io.playmark.kernel.player.UpdatePlayerGroupCommand;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -17,7 +21,11 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PlayerGroupTest {
 
@@ -87,5 +95,34 @@ class PlayerGroupTest {
         fixture.givenNoPriorActivity()
                 .when(new UpdatePlayerGroupCommand(ID, new PlayerGroupDefinition("x", "", FIXED)))
                 .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void a_group_holds_the_players_its_list_or_rule_names_until_it_is_deleted() {
+        TargetedPlayer listed = player(PLAYER, Set.of());
+        TargetedPlayer inALobby = player("1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b", Set.of("lobby"));
+        fixture.given(created())
+                .when(new UpdatePlayerGroupCommand(ID, new PlayerGroupDefinition("Berlin lobbies", "", FIXED)))
+                .expectNoEvents()
+                .expectState(group -> {
+                    assertThat(group.holds(listed)).isTrue();
+                    assertThat(group.holds(inALobby)).isFalse();
+                });
+        fixture.given(created(), new PlayerGroupUpdatedEvent(ID.value(), "All lobbies", "", LOBBIES))
+                .when(new UpdatePlayerGroupCommand(ID, new PlayerGroupDefinition("All lobbies", "", LOBBIES)))
+                .expectNoEvents()
+                .expectState(group -> {
+                    assertThat(group.holds(inALobby)).isTrue();
+                    assertThat(group.holds(listed)).isFalse();
+                });
+        fixture.given(created(), new PlayerGroupDeletedEvent(ID.value()))
+                .when(new DeletePlayerGroupCommand(ID))
+                .expectNoEvents()
+                .expectState(group -> assertThat(group.holds(listed)).isFalse());
+    }
+
+    private static TargetedPlayer player(String id, Set<String> tags) {
+        return new TargetedPlayer(new PlayerId(id), "Lobby", ZoneId.of("Europe/Berlin"), "hd-h264",
+                Orientation.LANDSCAPE, tags, new GeoPoint(52.52, 13.405), Duration.ofSeconds(30));
     }
 }

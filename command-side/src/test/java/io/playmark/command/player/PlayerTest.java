@@ -25,6 +25,7 @@ import io.playmark.kernel.player.RegisterPlayerCommand;
 import io.playmark.kernel.player.Resolution;
 import io.playmark.kernel.player.RetagPlayerCommand;
 import io.playmark.kernel.player.RotatePlayerApiKeyCommand;
+import io.playmark.kernel.player.TargetedPlayer;
 import io.playmark.kernel.player.TimeZones;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -224,5 +226,20 @@ class PlayerTest {
         fixture.givenNoPriorActivity()
                 .when(new RotatePlayerApiKeyCommand(ID))
                 .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void the_player_as_decisioning_sees_it_follows_its_events_until_it_is_decommissioned() {
+        fixture.given(registered(), new PlayerTaggedEvent(ID.value(), Set.of("sale"), Set.of("sale"),
+                        Set.of("berlin", "lobby")))
+                .when(new RetagPlayerCommand(ID, Tag.of(List.of("sale"))))
+                .expectNoEvents()
+                .expectState(player -> assertThat(player.targeted()).contains(new TargetedPlayer(ID, "Lobby 1",
+                        ZoneId.of("Europe/Berlin"), "hd-h264", Orientation.LANDSCAPE, Set.of("sale"), BERLIN,
+                        Duration.ofMinutes(5))));
+        fixture.given(registered(), new PlayerDecommissionedEvent(ID.value()))
+                .when(new DecommissionPlayerCommand(ID))
+                .expectNoEvents()
+                .expectState(player -> assertThat(player.targeted()).isEmpty());
     }
 }

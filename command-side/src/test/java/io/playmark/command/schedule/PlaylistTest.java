@@ -165,4 +165,21 @@ class PlaylistTest {
         }
         throw new AssertionError("expected a refusal");
     }
+
+    @Test
+    void the_playlist_answers_its_content_until_it_is_deleted() {
+        List<PlaylistItem> items = List.of(PlaylistItem.asset(library.approvedImage(), TEN_SECONDS));
+        fixture.given(created(items))
+                .when(create(items))
+                .expectNoEvents()
+                .expectState(playlist -> {
+                    assertThat(playlist.content()).contains(new PlaylistContent(items, false,
+                            AdSlots.slots(2, Duration.ofSeconds(15))));
+                    assertThat(playlist.name()).isEqualTo("Lobby");
+                });
+        fixture.given(created(items), new PlaylistDeletedEvent(ID.value()))
+                .when(new DeletePlaylistCommand(ID))
+                .expectNoEvents()
+                .expectState(playlist -> assertThat(playlist.content()).isEmpty());
+    }
 }

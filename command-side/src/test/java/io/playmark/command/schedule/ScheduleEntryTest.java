@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 class ScheduleEntryTest {
@@ -131,5 +132,17 @@ class ScheduleEntryTest {
         fixture.given(defined(10))
                 .when(new UpdateScheduleEntryCommand(ID, definition(10, Set.of(player))))
                 .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void the_entry_answers_its_last_definition_until_it_is_deleted() {
+        fixture.given(defined(10), defined(20))
+                .when(new CreateScheduleEntryCommand(ID, definition(20, Set.of(player))))
+                .expectNoEvents()
+                .expectState(entry -> assertThat(entry.definition()).contains(defined(20)));
+        fixture.given(defined(10), new ScheduleEntryDeletedEvent(ID.value()))
+                .when(new DeleteScheduleEntryCommand(ID))
+                .expectNoEvents()
+                .expectState(entry -> assertThat(entry.definition()).isEmpty());
     }
 }

@@ -62,6 +62,11 @@ final class AggregateReplay<T> {
         return this;
     }
 
+    /** Whether the stream's next event is one of this aggregate type's (Axon names the type by the class). */
+    boolean startsAs(Class<?> type) {
+        return stream.hasNext() && type.getSimpleName().equals(stream.peek().getType());
+    }
+
     /** The aggregate root, or null while no event has been applied. */
     T root() {
         return aggregate == null ? null : aggregate.getAggregateRoot();

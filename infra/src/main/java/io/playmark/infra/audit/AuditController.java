@@ -3,6 +3,7 @@ package io.playmark.infra.audit;
 import io.playmark.kernel.InvalidValueException;
 import io.playmark.kernel.ProblemAnswers;
 import io.playmark.kernel.audit.PointInTime;
+import io.playmark.kernel.player.PlayerId;
 import io.playmark.query.audit.AggregateDiff;
 import io.playmark.query.audit.AggregateHistories;
 import io.playmark.query.audit.AggregateState;
@@ -13,6 +14,7 @@ import io.playmark.query.audit.AuditTrail;
 import io.playmark.query.audit.HistoryPage;
 import io.playmark.query.audit.PastScreens;
 import io.playmark.query.audit.ScreenPast;
+import io.playmark.query.decisioning.PastPlaylists;
 import io.playmark.query.graphql.KeyConnection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -61,9 +63,11 @@ class AuditController {
     private final AuditTrail trail;
     private final JsonMapper json;
     private final PastScreens screens;
+    private final PastPlaylists playlists;
 
     AuditController(AggregateHistories histories, AggregateStates states, AuditQueryLog log, AuditTrail trail,
-                    JsonMapper json, PastScreens screens) {
+                    JsonMapper json, PastScreens screens, PastPlaylists playlists) {
+        this.playlists = playlists;
         this.histories = histories;
         this.states = states;
         this.log = log;
@@ -164,18 +168,28 @@ class AuditController {
     @Operation(operationId = "getPastScreen", summary = "Read what stood behind a screen's playlist at a moment",
             description = "The player as it was then, the aggregates its playlist is made from (its groups, the "
                     + "schedule entries and playlists on it, the campaigns targeting it) and every change to them up "
-                    + "to the moment, newest first, with who made it. The timeline itself is not re-resolved yet "
-                    + "(docs/audit.md).")
+                    + "to the moment, newest first, with who made it; and `playlist`, its timeline re-resolved by "
+                    + "decisioning from every input as it was then (replayed from their events), with the item "
+                    + "playing at the moment and how its ad slot was decided. The window is the UTC hour holding "
+                    + "the moment unless `from` and `to` are both given (they must hold it; at most 48 hours). "
+                    + "What it does not reproduce: docs/audit.md.")
     @ProblemAnswers({BAD_REQUEST, NOT_FOUND})
-    ScreenPast pastScreen(@PathVariable String playerId,
-                          @Parameter(description = "An ISO-8601 instant", required = true)
-                          @RequestParam(required = false) String at) {
+    PastScreenAnswer pastScreen(@PathVariable String playerId,
+                                @Parameter(description = "An ISO-8601 instant", required = true)
+                                @RequestParam(required = false) String at,
+                                @Parameter(description = "The re-resolved window's start, ISO 8601 with offset")
+                                @RequestParam(required = false) String from,
+                                @Parameter(description = "The re-resolved window's end, ISO 8601 with offset")
+                                @RequestParam(required = false) String to){
         PointInTime point = PointInTime.parse("at", at);
         if (point.instant() == null) {
             throw new InvalidValueException("at", "at is an ISO-8601 instant here, such as 2026-12-04T14:00:00Z");
         }
-        trail.record("playlist", "player", playerId, "at=" + at);
-        return screens.at(playerId, point.instant());
+        trail.record("playlist", "player", playerId, "at=" + at
+                + (from == null ? "" : " from=" + from) + (to == null ? "" : " to=" + to));
+        ScreenPast screen = screens.at(playerId, point.instant());
+        return new PastScreenAnswer(screen,
+                playlists.at(new PlayerId(playerId), point.instant(), from, to).orElse(null));
     }
 
     @GetMapping(value = "/queries", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -19,6 +19,7 @@ import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -97,6 +98,19 @@ class ReplayedStates implements AggregateStates {
         if (sequenceBefore || instantBefore) {
             throw new InvalidValueException("to", "to (" + to + ") must not come before from (" + from + ")");
         }
+    }
+
+    /**
+     * The aggregate root as it was at the instant, or empty before its first event or when the id is another type's.
+     * The caller knows the type, so nothing is checked before the replay.
+     */
+    <T> Optional<T> rootAt(Class<T> type, String aggregateId, Instant at) {
+        PointInTime point = new PointInTime(null, at);
+        AggregateReplay<T> replay = start(type, aggregateId, point);
+        if (!replay.fromSnapshot() && !replay.startsAs(type)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(replay.advanceTo(point, event -> { }).root());
     }
 
     private AggregateReplay<?> start(String aggregateType, String aggregateId, PointInTime at) {

@@ -5,18 +5,24 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregationSource;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.util.NamedValue;
 import io.playmark.kernel.InvalidValueException;
 import io.playmark.query.search.VersionedIndex;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The Elasticsearch index of every event's audit metadata, read through the alias {@value #ALIAS}. A document's id is
@@ -105,6 +111,29 @@ public class AuditSearchIndex {
             cursors.add(cursor(hit.source().globalPosition()));
         }
         return new Page(items, cursors, hits.size() > first);
+    }
+
+    /**
+     * The ids of every aggregate of a type (the event's aggregate type, e.g. {@code Campaign}) with an event at or
+     * before the moment, deleted ones too: one composite aggregation, paged by its after key.
+     */
+    public Set<String> aggregateIds(String aggregateType, Instant atOrBefore) {
+        Query events = Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("aggregateType").value(aggregateType)))
+                .filter(f -> f.range(r -> r.date(d -> d.field("timestamp").lte(atOrBefore.toString()))))));
+        Set<String> ids = new TreeSet<>();
+        Map<String, FieldValue> after = null;
+        do {
+            Map<String, FieldValue> afterKey = after;
+            var answer = VersionedIndex.call(() -> index.client().search(s -> s.index(ALIAS).size(0).query(events)
+                    .aggregations("ids", a -> a.composite(c -> {
+                        c.size(MAX_PAGE * 2).sources(NamedValue.of("id", CompositeAggregationSource.of(source -> source
+                                .terms(t -> t.field("aggregateId")))));
+                        return afterKey == null ? c : c.after(afterKey);
+                    })), AuditSearchDocument.class).aggregations().get("ids").composite());
+            answer.buckets().array().forEach(bucket -> ids.add(bucket.key().get("id").stringValue()));
+            after = answer.buckets().array().isEmpty() ? null : answer.afterKey();
+        } while (after != null && !after.isEmpty());
+        return ids;
     }
 
     private static Query query(AuditSearchCriteria criteria) {

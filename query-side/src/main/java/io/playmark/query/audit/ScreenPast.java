@@ -1,5 +1,6 @@
 package io.playmark.query.audit;
 
+import io.playmark.kernel.audit.PlayerMoment;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
@@ -17,7 +18,7 @@ public record ScreenPast(
         @Schema(description = "The aggregates the player's playlist is made from: its groups, the schedule entries "
                 + "and their playlists on it, the campaigns targeting it") List<Input> inputs,
         @Schema(description = "The changes to the player and those inputs up to the moment, newest first (at most "
-                + "200)") List<AuditedEvent> changes) {
+                + "200)") List<AuditedEvent> changes) implements PlayerMoment {
 
     /** One aggregate that decisioning reads for this player. */
     @Schema(name = "ScreenInput")

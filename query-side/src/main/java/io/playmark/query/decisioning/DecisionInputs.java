@@ -86,10 +86,15 @@ class DecisionInputs {
         Map<String, PlayableFile> files = queries.query(new FindPlayableFilesQuery(player.hardwareProfile(), assetIds),
                         ResponseTypes.multipleInstancesOf(PlayableFile.class)).join().stream()
                 .collect(Collectors.toMap(PlayableFile::assetId, Function.identity()));
-        Map<String, Double> paces = pacing.paces(plans);
+        return of(membership, entries, plans, files, pacing.paces(plans));
+    }
+
+    /** The inputs with each campaign's creatives narrowed to those with a file here; a campaign without a pace is not paced. */
+    static Inputs of(PlayerMembership membership, List<ScheduledPlaylist> entries, List<CampaignPlan> plans,
+                     Map<String, PlayableFile> files, Map<String, Double> paces) {
         List<DecisionCampaign> campaigns = plans.stream().map(plan -> DecisionCampaign.of(plan,
                 creative -> files.containsKey(creative.assetId()), paces.get(plan.id().value()))).toList();
-        return new Inputs(player, membership, entries, plans, campaigns, files);
+        return new Inputs(membership.player(), membership, entries, plans, campaigns, files);
     }
 
     private PlayerMembership membership(PlayerId id) {

@@ -1,5 +1,6 @@
 package io.playmark.query.decisioning;
 
+import io.playmark.kernel.audit.PlayerMoment;
 import io.playmark.kernel.campaign.CampaignId;
 import io.playmark.kernel.player.FindTargetedPlayersQuery;
 import io.playmark.kernel.player.PlayerGroupId;
@@ -30,11 +31,13 @@ class DecisioningGraphQlController {
     private final PlayerPlaylists playlists;
     private final AdExplanations explanations;
     private final QueryGateway queries;
+    private final PastPlaylists past;
     private final Clock clock;
 
     DecisioningGraphQlController(PlayerPlaylists playlists, AdExplanations explanations, QueryGateway queries,
-                                 Clock clock) {
+                                 PastPlaylists past, Clock clock) {
         this.playlists = playlists;
+        this.past = past;
         this.explanations = explanations;
         this.queries = queries;
         this.clock = clock;
@@ -68,6 +71,13 @@ class DecisioningGraphQlController {
     /** An item as GraphQL shows it: with its asset's file and its campaign's name beside it. */
     record TimelineEntry(Instant start, String localStart, long durationMs, String kind, String assetId,
                          String title, String campaignId, String campaignName, PlaylistDocument.File file) {
+
+        static TimelineEntry of(PlaylistDocument timeline, PlaylistDocument.Item item) {
+            PlaylistDocument.File file = timeline.files().get(item.assetId());
+            return new TimelineEntry(item.start(), item.localStart().toString(), item.durationMs(), item.kind(),
+                    item.assetId(), file.title(), item.campaignId(),
+                    item.campaignId() == null ? null : timeline.campaigns().get(item.campaignId()), file);
+        }
     }
 
     @SchemaMapping(typeName = "PlayerTimeline", field = "items")
@@ -78,13 +88,19 @@ class DecisioningGraphQlController {
         List<TimelineEntry> rest = timeline.items().stream()
                 .filter(item -> afterStart == null || item.start().isAfter(afterStart))
                 .limit(first + 1L)
-                .map(item -> {
-                    PlaylistDocument.File file = timeline.files().get(item.assetId());
-                    return new TimelineEntry(item.start(), item.localStart().toString(), item.durationMs(),
-                            item.kind(), item.assetId(), file.title(), item.campaignId(),
-                            item.campaignId() == null ? null : timeline.campaigns().get(item.campaignId()), file);
-                }).toList();
+                .map(item -> TimelineEntry.of(timeline, item)).toList();
         return KeyConnection.of(rest, entry -> entry.start().toString(), first, cursor != null);
+    }
+
+    /** The audit's screen past (AUDITOR and ADMIN only, checked there) with its timeline re-resolved. */
+    @SchemaMapping(typeName = "ScreenPast", field = "playlist")
+    PastPlaylist pastPlaylist(PlayerMoment screen, @Argument Instant from, @Argument Instant to) {
+        return past.at(new PlayerId(screen.playerId()), screen.at(), from, to).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "PastPlaylist", field = "playing")
+    TimelineEntry playing(PastPlaylist past) {
+        return past.playing() == null ? null : TimelineEntry.of(past.timeline(), past.playing());
     }
 
     @QueryMapping

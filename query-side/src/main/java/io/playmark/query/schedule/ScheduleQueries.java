@@ -8,6 +8,7 @@ import io.playmark.kernel.player.PlayerMembership;
 import io.playmark.kernel.player.TargetedPlayer;
 import io.playmark.kernel.schedule.FindPlaylistNestingQuery;
 import io.playmark.kernel.schedule.FindScheduleEntriesForPlayerQuery;
+import io.playmark.kernel.schedule.NestedPlaylists;
 import io.playmark.kernel.schedule.Occurrence;
 import io.playmark.kernel.schedule.PlaylistItem;
 import io.playmark.kernel.schedule.PlaylistNesting;
@@ -21,7 +22,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -104,30 +104,10 @@ public class ScheduleQueries {
             return Optional.empty();
         }
         return Optional.of(new ScheduledPlaylist(entry.entryId(), playlist.id(), playlist.name(),
-                playedThrough(playlist, new LinkedHashSet<>()),
+                NestedPlaylists.playedThrough(playlist.id(), playlist.items(),
+                        nested -> Optional.ofNullable(mongo.findById(nested, PlaylistView.class))
+                                .map(PlaylistView::items)),
                 playlist.shuffle(), playlist.adSlots(), entry.priority(), entry.exclusive(), occurrences));
-    }
-
-    /**
-     * The items one pass plays: nested playlists played through in place, in their own order (their ad slots and
-     * shuffle are their own loop's, not this one's). A nested playlist deleted since plays nothing; writes refuse a
-     * cycle, and {@code path} stops one all the same.
-     */
-    private List<PlaylistItem> playedThrough(PlaylistView playlist, Set<String> path) {
-        if (!path.add(playlist.id())) {
-            return List.of();
-        }
-        List<PlaylistItem> played = new ArrayList<>();
-        for (PlaylistItem item : playlist.items()) {
-            if (item.kind() == PlaylistItem.Kind.ASSET) {
-                played.add(item);
-            } else {
-                Optional.ofNullable(mongo.findById(item.id(), PlaylistView.class))
-                        .ifPresent(nested -> played.addAll(playedThrough(nested, path)));
-            }
-        }
-        path.remove(playlist.id());
-        return played;
     }
 
     private Set<String> entriesNaming(String collection, String targetId) {
