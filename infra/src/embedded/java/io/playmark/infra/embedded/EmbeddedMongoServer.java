@@ -2,7 +2,6 @@ package io.playmark.infra.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +62,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             store = new IndexKeyH2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open());
             description = "embedded mongo-java-server, H2 file %s (page cache %d MB)".formatted(file, cacheMegabytes);
         } else {
-            store = new MemoryBackend();
+            store = new IdIndexedMemoryBackend();
             description = "embedded mongo-java-server, in memory (data is lost at exit)";
         }
         MongoServer server = new MongoServer(store);
