@@ -31,6 +31,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /** The H2 page cache unless configured otherwise: room for the indexes of a few million events. */
     public static final int DEFAULT_H2_CACHE_MEGABYTES = 256;
 
+    /**
+     * Threads answering the clients' connections. Each connection stays on one thread, which answers its requests in
+     * turn: with Netty's default (twice the cores) a short look-up of an upload waits behind a projection's read of a
+     * thousand events on another connection of the same thread.
+     */
+    static final int WORKER_THREADS = 16;
+
     private final MongoServer server;
     private final InetSocketAddress address;
     private final String description;
@@ -66,7 +73,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             description = "embedded mongo-java-server, in memory (data is lost at exit)";
         }
         MongoServer server = new MongoServer(store);
-        InetSocketAddress address = server.bind();
+        server.bind(new InetSocketAddress("localhost", 0), 1, WORKER_THREADS);
+        InetSocketAddress address = server.getLocalAddress();
         log.info("Started {} on {}", description, address);
         return new EmbeddedMongoServer(server, address, description);
     }
