@@ -2,7 +2,6 @@ package io.playmark.infra.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +30,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     /** The H2 page cache unless configured otherwise: room for the indexes of a few million events. */
     public static final int DEFAULT_H2_CACHE_MEGABYTES = 256;
+
+    /**
+     * Threads answering the clients' connections. Each connection stays on one thread, which answers its requests in
+     * turn: with Netty's default (twice the cores) a short look-up of an upload waits behind a projection's read of a
+     * thousand events on another connection of the same thread.
+     */
+    static final int WORKER_THREADS = 16;
 
     private final MongoServer server;
     private final InetSocketAddress address;
@@ -63,11 +69,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             store = new IndexKeyH2Backend(new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open());
             description = "embedded mongo-java-server, H2 file %s (page cache %d MB)".formatted(file, cacheMegabytes);
         } else {
-            store = new MemoryBackend();
+            store = new IdIndexedMemoryBackend();
             description = "embedded mongo-java-server, in memory (data is lost at exit)";
         }
         MongoServer server = new MongoServer(store);
-        InetSocketAddress address = server.bind();
+        server.bind(new InetSocketAddress("localhost", 0), 1, WORKER_THREADS);
+        InetSocketAddress address = server.getLocalAddress();
         log.info("Started {} on {}", description, address);
         return new EmbeddedMongoServer(server, address, description);
     }

@@ -40,7 +40,7 @@ class ProjectionProcessing {
      * Elasticsearch), and how many events a batch holds; the token is stored once a batch. Their handlers' errors
      * fail the batch, which is then handled again, where Axon's default would log them and go on without the batch.
      */
-    static final Map<String, Integer> IN_BATCHES = Map.of(PlayAnalyticsProjection.PROCESSING_GROUP, 250,
+    static final Map<String, Integer> IN_BATCHES = Map.of(PlayAnalyticsProjection.PROCESSING_GROUP, 1_000,
             AuditSearchProjection.PROCESSING_GROUP, 250,
             // a rebuild writes a batch's campaigns in one bulk request (VersionedIndex.write)
             CampaignSearchProjection.PROCESSING_GROUP, 500, CampaignReadModelProjection.PROCESSING_GROUP, 500);

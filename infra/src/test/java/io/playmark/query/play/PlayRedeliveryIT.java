@@ -46,14 +46,8 @@ class PlayRedeliveryIT extends PlaymarkIntegrationTest {
 
         projection.on(first);
         projection.on(first);
-        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
-            List<Future<?>> handled = List.of(threads.submit(() -> projection.on(second)),
-                    threads.submit(() -> projection.on(second)), threads.submit(() -> projection.on(second)),
-                    threads.submit(() -> projection.on(first)));
-            for (Future<?> each : handled) {
-                each.get();
-            }
-        }
+        atTheSameMoment(List.of(() -> projection.on(second), () -> projection.on(second),
+                () -> projection.on(second), () -> projection.on(first)));
 
         PlayRollups.Rollup rollup = rollups.find(List.of(PlayRollups.key(player, null, asset, hour))).getFirst();
         assertThat(rollup.plays()).isEqualTo(2);
@@ -73,17 +67,57 @@ class PlayRedeliveryIT extends PlaymarkIntegrationTest {
         String player = UUID.randomUUID().toString();
         String asset = UUID.randomUUID().toString();
         Instant hour = Instant.now().minus(5, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS);
-        List<PlayRecordedEvent> plays = java.util.stream.IntStream.range(0, 8)
-                .mapToObj(i -> play(player, asset, hour.plusSeconds(i), Outcome.COMPLETED)).toList();
+        List<PlayRecordedEvent> plays = plays(player, asset, hour, 8, 1);
 
-        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
-            List<Future<?>> handled = plays.stream().map(play -> threads.submit(() -> projection.on(play)))
-                    .<Future<?>>map(future -> future).toList();
-            for (Future<?> each : handled) {
+        atTheSameMoment(plays.stream().<Runnable>map(play -> () -> projection.on(play)).toList());
+
+        assertThat(rollups.find(List.of(PlayRollups.key(player, null, asset, hour))).getFirst().plays()).isEqualTo(8);
+    }
+
+    /**
+     * A batch handled again from its stored token may overlap the first delivery only in part (its boundaries are
+     * not fixed), also while another instance handles it: each rollup still counts each play once.
+     */
+    @Test
+    void a_batch_delivered_again_in_part_and_at_the_same_moment_counts_each_play_once() throws Exception {
+        String player = UUID.randomUUID().toString();
+        String asset = UUID.randomUUID().toString();
+        Instant hour = Instant.now().minus(7, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS);
+        List<PlayRecordedEvent> plays = plays(player, asset, hour, 12, 3);
+
+        rollups.countAll(plays.subList(0, 7));
+        atTheSameMoment(List.of(() -> rollups.countAll(plays.subList(4, 12)),
+                () -> rollups.countAll(plays.subList(4, 12)), () -> rollups.countAll(plays.subList(0, 9))));
+        rollups.countAll(plays);
+
+        for (int h = 0; h < 3; h++) {
+            PlayRollups.Rollup rollup = rollups.find(List.of(PlayRollups.key(player, null, asset,
+                    hour.plusSeconds(3_600L * h)))).getFirst();
+            int inHour = h;
+            List<String> ids = java.util.stream.IntStream.range(0, 12).filter(i -> i % 3 == inHour)
+                    .mapToObj(i -> plays.get(i).playId()).toList();
+            assertThat(rollup.counted()).as("hour %d", h).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(rollup.plays()).as("hour %d", h).isEqualTo(4);
+            assertThat(rollup.playedMs()).isEqualTo(40_000);
+            assertThat(rollup.impressions()).isEqualTo(12);
+            assertThat(rollup.failed()).isEqualTo(1);
+            assertThat(rollup.completed()).isEqualTo(3);
+        }
+    }
+
+    /** {@code count} plays from {@code hour} on, play i in hour i % hours; every fourth failed, the others completed. */
+    private static List<PlayRecordedEvent> plays(String player, String asset, Instant hour, int count, int hours) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> play(player, asset,
+                hour.plusSeconds(3_600L * (i % hours) + i), i % 4 == 0 ? Outcome.FAILED : Outcome.COMPLETED)).toList();
+    }
+
+    /** Runs each on its own thread, all at once, and waits for them. */
+    private static void atTheSameMoment(List<Runnable> work) throws Exception {
+        try (ExecutorService threads = Executors.newFixedThreadPool(work.size())) {
+            List<Future<?>> running = work.stream().<Future<?>>map(threads::submit).toList();
+            for (Future<?> each : running) {
                 each.get();
             }
         }
-
-        assertThat(rollups.find(List.of(PlayRollups.key(player, null, asset, hour))).getFirst().plays()).isEqualTo(8);
     }
 }

@@ -2,8 +2,11 @@ package io.playmark.query.play;
 
 import io.playmark.kernel.play.Outcome;
 import io.playmark.kernel.play.PlayRecordedEvent;
-import org.springframework.dao.DuplicateKeyException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
@@ -12,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +28,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * Hourly counts per player × campaign × asset × hour (UTC) in {@value Rollup#COLLECTION}, read by {@code _id} only. A
  * play is counted by an atomic update that matches only while the rollup does not list the play yet and adds it to
- * {@code counted}: counted once however often its event is delivered (ADR 0014).
+ * {@code counted}: counted once however often its event is delivered (ADR 0014). A batch's updates go in one bulk
+ * write (ADR 0024).
  */
 @Component
 class PlayRollups {
@@ -51,40 +56,53 @@ class PlayRollups {
     }
 
     /**
-     * Counts the plays into their hours: one update per rollup when none of its plays was counted before (the usual
-     * case), else play by play, each unless counted before.
+     * Counts the plays into their hours in one bulk write: one update per rollup that matches while none of its plays
+     * is listed (the usual case). A rollup whose update collided (it lists one of them: a redelivery; or another
+     * batch made it a moment ago) has its plays counted one by one, in a second bulk write, each unless listed; a
+     * play whose update collides there too is asked once more, and a second collision means it is listed.
      */
     void countAll(Collection<PlayRecordedEvent> plays) {
         Map<String, List<PlayRecordedEvent>> byRollup = plays.stream().collect(Collectors.groupingBy(
                 play -> key(play.playerId(), play.campaignId(), play.assetId(), play.startedAt()),
                 LinkedHashMap::new, Collectors.toList()));
-        byRollup.forEach((id, counted) -> {
-            List<String> ids = counted.stream().map(PlayRecordedEvent::playId).toList();
-            boolean applied = upsert(Query.query(where("_id").is(id).and("counted").nin(ids)), update(counted));
-            if (!applied) {
-                counted.forEach(this::count);
-            }
-        });
-    }
-
-    /** Counts the play into its hour unless it was counted before. */
-    void count(PlayRecordedEvent play) {
-        String id = key(play.playerId(), play.campaignId(), play.assetId(), play.startedAt());
-        Query notCountedYet = Query.query(where("_id").is(id).and("counted").ne(play.playId()));
-        // a collision: the rollup lists the play, or another play made it a moment ago; asked again, the update
-        // counts the play unless it is listed, and a second collision means it is
-        if (!upsert(notCountedYet, update(List.of(play)))) {
-            upsert(notCountedYet, update(List.of(play)));
+        List<List<PlayRecordedEvent>> groups = new ArrayList<>(byRollup.values());
+        List<PlayRecordedEvent> single = new ArrayList<>();
+        for (int collided : upsertAll(groups)) {
+            single.addAll(groups.get(collided));
+        }
+        for (int attempt = 0; attempt < 2 && !single.isEmpty(); attempt++) {
+            List<List<PlayRecordedEvent>> each = single.stream().map(List::of).toList();
+            single = upsertAll(each).stream().map(collided -> each.get(collided).getFirst()).toList();
         }
     }
 
-    /** False when the upsert found no rollup to update and collided with the one there is. */
-    private boolean upsert(Query query, Update update) {
+    /**
+     * Adds each group of plays (all of one rollup) to its rollup unless the rollup lists one of them, in one unordered
+     * bulk write; answers the groups whose upsert found no rollup to update and collided with the one there is.
+     */
+    private List<Integer> upsertAll(List<List<PlayRecordedEvent>> groups) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Rollup.class);
+        for (List<PlayRecordedEvent> group : groups) {
+            PlayRecordedEvent first = group.getFirst();
+            String id = key(first.playerId(), first.campaignId(), first.assetId(), first.startedAt());
+            List<String> ids = group.stream().map(PlayRecordedEvent::playId).toList();
+            bulk.upsert(Query.query(where("_id").is(id).and("counted").nin(ids)), update(group));
+        }
         try {
-            mongo.upsert(query, update, Rollup.class);
-            return true;
-        } catch (DuplicateKeyException exists) {
-            return false;
+            bulk.execute();
+            return List.of();
+        } catch (BulkOperationException failed) {
+            List<Integer> collided = new ArrayList<>();
+            for (BulkWriteError error : failed.getErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw failed;
+                }
+                collided.add(error.getIndex());
+            }
+            return collided;
         }
     }
 
