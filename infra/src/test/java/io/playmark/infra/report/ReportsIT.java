@@ -364,7 +364,8 @@ class ReportsIT extends PlaymarkIntegrationTest {
             exchange.close();
         });
         hook.start();
-        GreenMail mail = new GreenMail(new ServerSetup(mailPort(), "127.0.0.1", "smtp"));
+        // GreenMail's 2 s start-up limit is too short on a busy 2-core machine
+        GreenMail mail = new GreenMail(new ServerSetup(mailPort(), "127.0.0.1", "smtp").setServerStartupTimeout(20_000));
         mail.start();
         try {
             Map<String, Object> daily = Map.of("frequency", "DAILY", "at", "06:00", "zone", "Europe/Berlin",
