@@ -365,7 +365,9 @@ class ReportsIT extends PlaymarkIntegrationTest {
         });
         hook.start();
         // GreenMail's 2 s start-up limit is too short on a busy 2-core machine
-        GreenMail mail = new GreenMail(new ServerSetup(mailPort(), "127.0.0.1", "smtp").setServerStartupTimeout(20_000));
+        ServerSetup smtp = new ServerSetup(mailPort(), "127.0.0.1", "smtp");
+        smtp.setServerStartupTimeout(20_000);
+        GreenMail mail = new GreenMail(smtp);
         mail.start();
         try {
             Map<String, Object> daily = Map.of("frequency", "DAILY", "at", "06:00", "zone", "Europe/Berlin",
