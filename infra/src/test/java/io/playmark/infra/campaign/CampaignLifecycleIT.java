@@ -316,11 +316,7 @@ class CampaignLifecycleIT extends PlaymarkIntegrationTest {
     }
 
     private AssetId landscapeImage() {
-        TestAssets.Stored content = assets.store(TestAssets.randomBytes(2000), "image/png");
-        AssetId id = assets.register("Creative", "creative.png", "/campaigns", Set.of(), content, "image/png",
-                MediaKind.IMAGE);
-        assets.probe(id, 1, TestAssets.image("png", 1920, 1080));
-        return id;
+        return assets.probed("Creative", "/campaigns", MediaKind.IMAGE);
     }
 
     private void approve(AssetId asset) {
