@@ -17,14 +17,14 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * How projections share their work between instances: each projection's stream is split into
  * {@code playmark.projections.segments} segments (by aggregate, so one aggregate's events stay in order),
- * claimed through the shared token store. An instance has a thread per segment, so a single instance
- * processes them all; with more instances each takes its share. Only
- * instances with the {@code query} role start their projections.
+ * claimed through the shared token store. Each projection is a pooled streaming processor: one coordinator per
+ * instance reads the stream once and hands each claimed segment's events to a worker thread, where a tracking
+ * processor would read the whole stream once per segment (ADR 0025). A single instance processes every segment;
+ * with more instances each takes its share. Only instances with the {@code query} role start their projections.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectionProcessing {
@@ -41,7 +41,7 @@ class ProjectionProcessing {
      * fail the batch, which is then handled again, where Axon's default would log them and go on without the batch.
      */
     static final Map<String, Integer> IN_BATCHES = Map.of(PlayAnalyticsProjection.PROCESSING_GROUP, 1_000,
-            AuditSearchProjection.PROCESSING_GROUP, 250,
+            AuditSearchProjection.PROCESSING_GROUP, 1_000,
             // a rebuild writes a batch's campaigns in one bulk request (VersionedIndex.write)
             CampaignSearchProjection.PROCESSING_GROUP, 500, CampaignReadModelProjection.PROCESSING_GROUP, 500);
 
@@ -52,29 +52,26 @@ class ProjectionProcessing {
         if (segments < 1) {
             throw new IllegalArgumentException("playmark.projections.segments must be at least 1, was " + segments);
         }
-        boolean autoStart = instance.has(InstanceRole.QUERY);
+        long claimMillis = claimInterval.toMillis();
+        if (!instance.has(InstanceRole.QUERY)) {
+            // an instance without the query role never starts its projections; Axon's pooled processor cannot be
+            // kept from starting, so these stand by as tracking processors that are not started
+            return configurer -> configurer.eventProcessing(processing -> processing
+                    .registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
+                            .forParallelProcessing(segments).andInitialSegmentsCount(segments).andAutoStart(false)));
+        }
         return configurer -> configurer.eventProcessing(processing -> {
-            processing.registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
-                    .forParallelProcessing(segments)
-                    .andInitialSegmentsCount(segments)
-                    .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
-                    .andAutoStart(autoStart));
+            processing.usingPooledStreamingEventProcessors((configuration, builder) -> builder
+                    .initialSegmentCount(segments).tokenClaimInterval(claimMillis));
             IN_BATCHES.forEach((name, batchSize) -> {
-                processing.registerTrackingEventProcessorConfiguration(name, configuration ->
-                        TrackingEventProcessorConfiguration.forParallelProcessing(segments)
-                                .andInitialSegmentsCount(segments)
-                                .andBatchSize(batchSize)
-                                .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
-                                .andAutoStart(autoStart));
+                processing.registerPooledStreamingEventProcessorConfiguration(name,
+                        (configuration, builder) -> builder.batchSize(batchSize));
                 processing.registerListenerInvocationErrorHandler(name,
                         configuration -> PropagatingErrorHandler.instance());
             });
             for (String name : IN_ONE_SEGMENT) {
-                processing.registerTrackingEventProcessorConfiguration(name, configuration ->
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andInitialSegmentsCount(1)
-                                .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
-                                .andAutoStart(autoStart));
+                processing.registerPooledStreamingEventProcessorConfiguration(name,
+                        (configuration, builder) -> builder.initialSegmentCount(1));
             }
         });
     }

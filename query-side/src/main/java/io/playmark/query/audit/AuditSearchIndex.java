@@ -66,7 +66,7 @@ public class AuditSearchIndex {
     }
 
     /** Writes a batch's documents in one bulk request; ones already there (a replay, a redelivery) stay as they are. */
-    void putAll(List<AuditSearchDocument> documents, boolean visibleAtOnce) {
+    void putAll(List<AuditSearchDocument> documents) {
         if (documents.isEmpty()) {
             return;
         }
@@ -75,7 +75,7 @@ public class AuditSearchIndex {
                 b.operations(o -> o.index(i -> i.index(ALIAS).id(document.eventId()).document(document)
                         .versionType(VersionType.External).version(document.globalPosition())));
             }
-            return b.refresh(visibleAtOnce ? Refresh.True : Refresh.False);
+            return b.refresh(Refresh.False);
         }));
         if (response.errors()) {
             for (BulkResponseItem item : response.items()) {

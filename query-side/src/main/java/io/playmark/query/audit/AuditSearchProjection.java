@@ -3,7 +3,6 @@ package io.playmark.query.audit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -16,7 +15,9 @@ import java.util.List;
 /**
  * Indexes every event's audit metadata for audit search. It handles events of every type, in batches: the documents of
  * a processor's batch go to Elasticsearch in one bulk request with its last event, before the batch commits, so a
- * failed write fails the batch, which is handled again.
+ * failed write fails the batch, which is handled again. The documents are searchable after the index's next refresh
+ * (a second): a refresh forced by every batch made the node write a segment per batch and merge them again, the
+ * largest cost of ingesting plays (docs/benchmarks.md, ingestion).
  */
 @Component
 @ProcessingGroup(AuditSearchProjection.PROCESSING_GROUP)
@@ -35,15 +36,14 @@ public class AuditSearchProjection {
     @EventHandler
     void on(Object payload, EventMessage<?> event, TrackingToken token) {
         AuditSearchDocument document = AuditSearchDocument.of(event, token.position().orElse(0L));
-        boolean visibleAtOnce = !ReplayToken.isReplay(token);
         if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch)) {
-            index.putAll(List.of(document), visibleAtOnce);
+            index.putAll(List.of(document));
             return;
         }
         List<AuditSearchDocument> pending = batch.getOrComputeResource(PENDING, key -> new ArrayList<>());
         pending.add(document);
         if (batch.isLastMessage()) {
-            index.putAll(pending, visibleAtOnce);
+            index.putAll(pending);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.playmark.query.play;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -16,15 +18,21 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import static io.playmark.query.search.VersionedIndex.call;
 
 /**
- * The analysts' index of plays: one index a month by the play's start in UTC ({@code plays-2026.12}), made on the
- * first play of the month from the index template {@value #TEMPLATE}, which puts each behind the alias
- * {@value #ALIAS} with one mapping. A month's plays can be dropped by dropping its index. The document id is the play
- * id, and a document is only ever created: a redelivered or replayed event changes nothing.
+ * The analysts' index of plays: one index a month by the play's start in UTC ({@code plays-2026.12}), made from the
+ * index template {@value #TEMPLATE}, which puts each behind the alias {@value #ALIAS} with one mapping. A month's plays
+ * can be dropped by dropping its index. The document id is the play id, and a document is only ever created: a
+ * redelivered or replayed event changes nothing.
+ * <p>
+ * An index is behind the alias from the moment it is made, before its shard is allocated, and a search meeting it
+ * then fails. So this month's and next month's indices are made at start and ahead of the month's first play, and a
+ * month's index (a backlog into an older month) is made and its shard waited for before the plays are written.
  */
 @Component
 public class PlayIndex {
@@ -35,6 +43,8 @@ public class PlayIndex {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
 
     private final ElasticsearchClient client;
+    /** The monthly indices known to exist with their shard allocated. */
+    private final Set<String> ready = ConcurrentHashMap.newKeySet();
 
     PlayIndex(ElasticsearchClient client) {
         this.client = client;
@@ -85,6 +95,35 @@ public class PlayIndex {
         if (!indices().isEmpty()) {
             call(() -> client.indices().putMapping(m -> m.index(PATTERN).properties(mapping.properties())));
         }
+        openMonthsAround(Instant.now());
+    }
+
+    private void openMonthsAround(Instant now) {
+        open(indexOf(now));
+        open(indexOf(now.atZone(ZoneOffset.UTC).plusMonths(1).toInstant()));
+    }
+
+    /** Makes the index unless it exists, and waits until its primary shard is allocated. */
+    private void open(String index) {
+        if (ready.contains(index)) {
+            return;
+        }
+        if (!call(() -> client.indices().exists(e -> e.index(index))).value()) {
+            try {
+                call(() -> client.indices().create(c -> c.index(index)));
+            } catch (ElasticsearchException exists) {
+                // another instance, or an earlier write, made it a moment ago
+                if (!"resource_already_exists_exception".equals(exists.error().type())) {
+                    throw exists;
+                }
+            }
+        }
+        boolean allocated = !call(() -> client.cluster().health(h -> h.index(index)
+                .waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")))).timedOut();
+        if (!allocated) {
+            throw new IllegalStateException("The shard of " + index + " was not allocated within 30 s");
+        }
+        ready.add(index);
     }
 
     static String indexOf(Instant startedAt) {
@@ -96,6 +135,8 @@ public class PlayIndex {
         if (plays.isEmpty()) {
             return;
         }
+        openMonthsAround(Instant.now());
+        plays.stream().map(play -> indexOf(play.startedAt())).distinct().forEach(this::open);
         BulkResponse response = call(() -> client.bulk(b -> {
             for (PlayDocument play : plays) {
                 b.operations(o -> o.create(c -> c.index(indexOf(play.startedAt())).id(play.playId()).document(play)));
@@ -170,6 +211,7 @@ public class PlayIndex {
     }
 
     private void drop(String index) {
+        ready.remove(index);
         call(() -> client.indices().delete(d -> d.index(index)));
     }
 

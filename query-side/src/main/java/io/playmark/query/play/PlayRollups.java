@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -28,8 +29,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * Hourly counts per player × campaign × asset × hour (UTC) in {@value Rollup#COLLECTION}, read by {@code _id} only. A
  * play is counted by an atomic update that matches only while the rollup does not list the play yet and adds it to
- * {@code counted}: counted once however often its event is delivered (ADR 0014). A batch's updates go in one bulk
- * write (ADR 0024).
+ * {@value Rollup#COUNTED}: counted once however often its event is delivered (ADR 0014). A batch's updates go in one
+ * bulk write (ADR 0024).
  */
 @Component
 class PlayRollups {
@@ -46,8 +47,13 @@ class PlayRollups {
     @Document(Rollup.COLLECTION)
     record Rollup(@Id String id, String playerId, String campaignId, String assetId, Instant hour, long plays,
                   long completed, long interrupted, long failed, long skipped, long playedMs, long impressions,
-                  List<String> counted) {
+                  Map<String, Boolean> countedPlays) {
         static final String COLLECTION = "play_rollups";
+        /**
+         * The ids of the plays counted, as the fields of one embedded document: whether one is there is a lookup of
+         * one field, where an array was searched whole for every play of every update.
+         */
+        static final String COUNTED = "countedPlays";
     }
 
     static String key(String playerId, String campaignId, String assetId, Instant hour) {
@@ -88,8 +94,9 @@ class PlayRollups {
         for (List<PlayRecordedEvent> group : groups) {
             PlayRecordedEvent first = group.getFirst();
             String id = key(first.playerId(), first.campaignId(), first.assetId(), first.startedAt());
-            List<String> ids = group.stream().map(PlayRecordedEvent::playId).toList();
-            bulk.upsert(Query.query(where("_id").is(id).and("counted").nin(ids)), update(group));
+            Criteria notCounted = where("_id").is(id);
+            group.forEach(play -> notCounted.and(Rollup.COUNTED + "." + play.playId()).exists(false));
+            bulk.upsert(Query.query(notCounted), update(group));
         }
         try {
             bulk.execute();
@@ -114,11 +121,11 @@ class PlayRollups {
                 .inc("playedMs", plays.stream().mapToLong(PlayRecordedEvent::durationMs).sum())
                 .inc("impressions", plays.stream().mapToLong(play -> play.audience() == null ? 0
                         : play.audience().impressions()).sum())
-                .push("counted").each(plays.stream().map(PlayRecordedEvent::playId).toArray())
                 .setOnInsert("playerId", first.playerId())
                 .setOnInsert("campaignId", first.campaignId() == null ? NO_CAMPAIGN : first.campaignId())
                 .setOnInsert("assetId", first.assetId())
                 .setOnInsert("hour", first.startedAt().truncatedTo(ChronoUnit.HOURS));
+        plays.forEach(play -> update.set(Rollup.COUNTED + "." + play.playId(), true));
         for (Outcome outcome : Outcome.values()) {
             update.inc(outcome.name().toLowerCase(Locale.ROOT),
                     plays.stream().filter(play -> play.outcome() == outcome).count());

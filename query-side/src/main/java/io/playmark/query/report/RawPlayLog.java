@@ -57,7 +57,8 @@ class RawPlayLog {
     }
 
     /** A page of plays, and where the next starts (null after the last). */
-    record Page(List<Play> plays, List<FieldValue> after) {
+    /** A page, the sort values after it (null on the last page), and the point in time to ask for the next with. */
+    record Page(List<Play> plays, List<FieldValue> after, String pit) {
     }
 
     private final ElasticsearchClient client;
@@ -83,25 +84,31 @@ class RawPlayLog {
             return s;
         });
         Request request = new Request("POST", "/_search");
-        request.addParameter("filter_path", "hits.hits.fields,hits.hits.sort");
+        request.addParameter("filter_path", "pit_id,hits.hits.fields,hits.hits.sort");
         request.setJsonEntity(JsonpUtils.toJsonString(search, client._jsonpMapper()));
         try {
             Response response = rest.performRequest(request);
             try (InputStream body = response.getEntity().getContent()) {
-                return read(body);
+                return read(body, pit);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch could not be reached", e);
         }
     }
 
-    /** {"hits":{"hits":[{"fields":{"playId":["…"],…},"sort":[…]},…]}}; no hits: {}. */
-    private Page read(InputStream body) {
+    /**
+     * {"pit_id":"…","hits":{"hits":[{"fields":{"playId":["…"],…},"sort":[…]},…]}}; the point in time's id may change
+     * from one answer to the next, and the latest is the one to send.
+     */
+    private Page read(InputStream body, String askedWith) {
         List<Play> plays = new ArrayList<>(PAGE);
         List<FieldValue> after = null;
+        String pit = askedWith;
         try (JsonParser parser = json.createParser(body)) {
             while (parser.nextToken() != null) {
-                if (parser.currentToken() == JsonToken.PROPERTY_NAME && parser.currentName().equals("fields")) {
+                if (parser.currentToken() == JsonToken.PROPERTY_NAME && parser.currentName().equals("pit_id")) {
+                    pit = parser.nextStringValue();
+                } else if (parser.currentToken() == JsonToken.PROPERTY_NAME && parser.currentName().equals("fields")) {
                     parser.nextToken();
                     plays.add(play(parser));
                 } else if (parser.currentToken() == JsonToken.PROPERTY_NAME && parser.currentName().equals("sort")) {
@@ -113,7 +120,7 @@ class RawPlayLog {
                 }
             }
         }
-        return new Page(plays, plays.size() < PAGE ? null : after);
+        return new Page(plays, plays.size() < PAGE ? null : after, pit);
     }
 
     private static Play play(JsonParser parser) {

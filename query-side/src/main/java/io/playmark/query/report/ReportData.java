@@ -342,18 +342,20 @@ public class ReportData {
     private long raw(Query query, long total, OpenMarks marks, ReportSink sink, ReportProgress progress)
             throws IOException {
         sink.columns(rawColumns());
-        String pit = call(() -> client.openPointInTime(p -> p.index(PLAYS).keepAlive(k -> k.time("5m"))).id());
+        String opened = call(() -> client.openPointInTime(p -> p.index(PLAYS).keepAlive(k -> k.time("5m"))).id());
+        String[] pit = {opened};
         long rows = 0;
         try (ExecutorService reader = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<RawPlayLog.Page> next = reader.submit(() -> rawLog.page(query, pit, null));
+            Future<RawPlayLog.Page> next = reader.submit(() -> rawLog.page(query, opened, null));
             while (true) {
                 if (progress.cancelled()) {
                     next.cancel(true);
                     throw new ReportProgress.Cancelled();
                 }
                 RawPlayLog.Page page = arrived(next);
+                pit[0] = page.pit();
                 if (page.after() != null) {
-                    next = reader.submit(() -> rawLog.page(query, pit, page.after()));
+                    next = reader.submit(() -> rawLog.page(query, page.pit(), page.after()));
                 }
                 for (RawPlayLog.Play play : page.plays()) {
                     List<Object> cells = play.cells();
@@ -367,7 +369,7 @@ public class ReportData {
                 }
             }
         } finally {
-            call(() -> client.closePointInTime(c -> c.id(pit)));
+            call(() -> client.closePointInTime(c -> c.id(pit[0])));
         }
     }
 

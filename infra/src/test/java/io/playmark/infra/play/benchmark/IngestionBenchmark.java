@@ -133,6 +133,7 @@ public final class IngestionBenchmark {
                 while (System.nanoTime() < deadline) {
                     Thread.sleep(500);
                     indexedAt.add(new long[]{System.nanoTime() - start, indexed(elasticsearch)});
+                    progress(indexedAt, accepted);
                 }
                 for (Future<?> uploader : uploaders) {
                     uploader.get();
@@ -145,6 +146,7 @@ public final class IngestionBenchmark {
             while ((indexed = indexed(elasticsearch)) < target && System.nanoTime() < catchUp) {
                 Thread.sleep(500);
                 indexedAt.add(new long[]{System.nanoTime() - start, indexed});
+                progress(indexedAt, accepted);
             }
             double[] lags = lags(acceptedAt, indexedAt);
             long stored = mongo.getCollection("events").countDocuments(new Document("payloadType",
@@ -221,13 +223,16 @@ public final class IngestionBenchmark {
         return rate;
     }
 
-    /** The plays the index holds; 0 while a new monthly index's shard is still being allocated. */
+    /** The plays the index holds. */
     private static long indexed(ElasticsearchClient elasticsearch) throws IOException {
-        try {
-            return elasticsearch.count(c -> c.index(PlayIndex.ALIAS).ignoreUnavailable(true).allowNoIndices(true))
-                    .count();
-        } catch (co.elastic.clients.transport.TransportException notYet) {
-            return 0;
+        return elasticsearch.count(c -> c.index(PlayIndex.ALIAS).ignoreUnavailable(true).allowNoIndices(true)).count();
+    }
+
+    /** Every tenth sample (5 s): the plays accepted and indexed so far. */
+    private static void progress(List<long[]> indexedAt, AtomicLong accepted) {
+        if (indexedAt.size() % 10 == 0) {
+            long[] last = indexedAt.getLast();
+            System.out.printf("  %4d s: %,d accepted, %,d indexed%n", Math.round(last[0] / 1e9), accepted.get(), last[1]);
         }
     }
 
