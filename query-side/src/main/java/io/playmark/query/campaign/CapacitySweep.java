@@ -43,47 +43,70 @@ final class CapacitySweep {
     private CapacitySweep() {
     }
 
+    /**
+     * The players are swept in parallel (each on its own: a player's hours depend only on its clock, its entries and
+     * the campaigns booked there), and their answers joined in the players' order.
+     */
     static AdCapacityReport sweep(ProposedCampaign candidate, long candidatePlayerHours, Instant from, Instant to,
                                   List<TargetedPlayer> players, Map<PlayerId, List<ScheduledPlaylist>> entries,
                                   List<Booked> booked) {
-        String self = candidate.campaignId() == null ? null : candidate.campaignId().value();
+        List<PlayerSweep> swept = players.parallelStream().map(player -> sweep(candidate, candidatePlayerHours, from,
+                to, player, entries.getOrDefault(player.id(), List.of()), booked)).toList();
         List<AdCapacityReport.Shortfall> shortfalls = new ArrayList<>();
         int shortfallCount = 0;
         Set<String> displaced = new LinkedHashSet<>();
         List<AdCapacityReport.PlayerAvailability> availability = new ArrayList<>();
-        for (TargetedPlayer player : players) {
-            List<ScheduledPlaylist> playing = entries.getOrDefault(player.id(), List.of());
-            List<Booked> there = booked.stream().filter(b -> b.players().contains(player.id())
-                    && !b.campaignId().equals(self)).toList();
-            Map<LocalDate, Double> perDay = new TreeMap<>();
-            for (ZonedDateTime hour : hours(from, to, player.zone())) {
-                if (!runs(candidate.flight(), candidate.dayparts(), hour)) {
-                    continue;
-                }
-                double supply = supplyAt(playing, hour.toInstant(), player.loopLength());
-                List<AdCapacity.Demand> demands = there.stream().filter(b -> runs(b.flight(), b.dayparts(), hour))
-                        .map(b -> new AdCapacity.Demand(b.campaignId(), b.tier(),
-                                AdCapacity.demand(b.goal(), supply, b.playerHours()), b.preemptible())).toList();
-                double asked = AdCapacity.demand(candidate.goal(), supply, candidatePlayerHours);
-                AdCapacity.Verdict verdict = AdCapacity.book(supply,
-                        new AdCapacity.Demand(Objects.requireNonNullElse(self, ""), candidate.tier(), asked), demands);
-                if (!verdict.fits()) {
-                    shortfallCount++;
-                    if (shortfalls.size() < AdCapacityReport.MAX_SHORTFALLS) {
-                        shortfalls.add(new AdCapacityReport.Shortfall(player.id().value(), player.name(),
-                                hour.toInstant(), hour.toLocalDateTime(), asked, verdict.free(), supply));
-                    }
-                }
-                displaced.addAll(verdict.displaced());
-                perDay.merge(hour.toLocalDate(), verdict.free(), Double::sum);
-            }
-            List<AdCapacityReport.DayAvailability> days = perDay.entrySet().stream()
-                    .map(day -> new AdCapacityReport.DayAvailability(day.getKey(), (long) Math.floor(day.getValue())))
-                    .toList();
-            availability.add(new AdCapacityReport.PlayerAvailability(player.id().value(), player.name(),
-                    days.stream().mapToLong(AdCapacityReport.DayAvailability::plays).sum(), days));
+        for (PlayerSweep player : swept) {
+            shortfallCount += player.shortfallCount();
+            player.shortfalls().stream().limit(AdCapacityReport.MAX_SHORTFALLS - shortfalls.size())
+                    .forEach(shortfalls::add);
+            displaced.addAll(player.displaced());
+            availability.add(player.availability());
         }
         return new AdCapacityReport(from, to, shortfalls, shortfallCount, List.copyOf(displaced), availability);
+    }
+
+    /** One player's part of the answer: its first shortfalls, how many there are, whom it displaces, its days. */
+    private record PlayerSweep(List<AdCapacityReport.Shortfall> shortfalls, int shortfallCount, Set<String> displaced,
+                               AdCapacityReport.PlayerAvailability availability) {
+    }
+
+    private static PlayerSweep sweep(ProposedCampaign candidate, long candidatePlayerHours, Instant from, Instant to,
+                                     TargetedPlayer player, List<ScheduledPlaylist> playing, List<Booked> booked) {
+        String self = candidate.campaignId() == null ? null : candidate.campaignId().value();
+        List<AdCapacityReport.Shortfall> shortfalls = new ArrayList<>();
+        int shortfallCount = 0;
+        Set<String> displaced = new LinkedHashSet<>();
+        List<Booked> there = booked.stream().filter(b -> b.players().contains(player.id())
+                && !b.campaignId().equals(self)).toList();
+        Map<LocalDate, Double> perDay = new TreeMap<>();
+        for (ZonedDateTime hour : hours(from, to, player.zone())) {
+            if (!runs(candidate.flight(), candidate.dayparts(), hour)) {
+                continue;
+            }
+            double supply = supplyAt(playing, hour.toInstant(), player.loopLength());
+            List<AdCapacity.Demand> demands = there.stream().filter(b -> runs(b.flight(), b.dayparts(), hour))
+                    .map(b -> new AdCapacity.Demand(b.campaignId(), b.tier(),
+                            AdCapacity.demand(b.goal(), supply, b.playerHours()), b.preemptible())).toList();
+            double asked = AdCapacity.demand(candidate.goal(), supply, candidatePlayerHours);
+            AdCapacity.Verdict verdict = AdCapacity.book(supply,
+                    new AdCapacity.Demand(Objects.requireNonNullElse(self, ""), candidate.tier(), asked), demands);
+            if (!verdict.fits()) {
+                shortfallCount++;
+                if (shortfalls.size() < AdCapacityReport.MAX_SHORTFALLS) {
+                    shortfalls.add(new AdCapacityReport.Shortfall(player.id().value(), player.name(),
+                            hour.toInstant(), hour.toLocalDateTime(), asked, verdict.free(), supply));
+                }
+            }
+            displaced.addAll(verdict.displaced());
+            perDay.merge(hour.toLocalDate(), verdict.free(), Double::sum);
+        }
+        List<AdCapacityReport.DayAvailability> days = perDay.entrySet().stream()
+                .map(day -> new AdCapacityReport.DayAvailability(day.getKey(), (long) Math.floor(day.getValue())))
+                .toList();
+        return new PlayerSweep(shortfalls, shortfallCount, displaced, new AdCapacityReport.PlayerAvailability(
+                player.id().value(), player.name(), days.stream().mapToLong(AdCapacityReport.DayAvailability::plays)
+                .sum(), days));
     }
 
     /** The player-hours of a flight inside its dayparts on one player's clock: what a plays goal spreads over. */
