@@ -117,7 +117,8 @@ class AssetLibraryIT extends PlaymarkIntegrationTest {
         assertThat(processed.get("probe").get("width").asInt()).isEqualTo(TestMedia.SMALL_WIDTH);
         // the HD profile decodes MP4 only: it plays a rendition of the MOV
         assertThat(playableBy(processed)).contains("uhd-hevc:ORIGINAL").doesNotContain("hd-h264:ORIGINAL");
-        JsonNode found = search(Map.of());
+        // the search index follows the asset's renditions through its own projection
+        JsonNode found = awaitSearch(answer -> facet(answer, "PLAYABLE_PROFILES").containsKey("hd-h264"));
         assertThat(ids(found)).containsExactly(id.value());
         assertThat(facet(found, "RESOLUTION_CLASS")).isEqualTo(Map.of("SD", 1L));
         assertThat(facet(found, "ORIENTATION")).isEqualTo(Map.of("LANDSCAPE", 1L));
@@ -375,24 +376,18 @@ class AssetLibraryIT extends PlaymarkIntegrationTest {
     }
 
     private AssetId video(String title, String inFolder, int width, int height, long durationMillis) {
-        TestAssets.Stored content = assets.store(TestAssets.randomBytes(2000), "video/mp4");
-        AssetId id = assets.register(title, "clip.mp4", inFolder, Set.of(), content, "video/mp4", MediaKind.VIDEO);
-        assets.probe(id, 1, TestAssets.video("h264", width, height, durationMillis));
-        return id;
+        return assets.probed(title, "clip.mp4", inFolder, "video/mp4", MediaKind.VIDEO,
+                TestAssets.video("h264", width, height, durationMillis));
     }
 
     private void hevcPortrait(String title, String inFolder) {
-        TestAssets.Stored content = assets.store(TestAssets.randomBytes(2000), "video/quicktime");
-        AssetId id = assets.register(title, "clip.mov", inFolder, Set.of(), content, "video/quicktime",
-                MediaKind.VIDEO);
-        assets.probe(id, 1, TestAssets.video("hevc", 720, 1280, 5_000));
+        assets.probed(title, "clip.mov", inFolder, "video/quicktime", MediaKind.VIDEO,
+                TestAssets.video("hevc", 720, 1280, 5_000));
     }
 
     private AssetId image(String title, String inFolder, int width, int height) {
-        TestAssets.Stored content = assets.store(TestAssets.randomBytes(2000), "image/png");
-        AssetId id = assets.register(title, "poster.png", inFolder, Set.of(), content, "image/png", MediaKind.IMAGE);
-        assets.probe(id, 1, TestAssets.image("png", width, height));
-        return id;
+        return assets.probed(title, "poster.png", inFolder, "image/png", MediaKind.IMAGE,
+                TestAssets.image("png", width, height));
     }
 
     private JsonNode asset(AssetId id) {
@@ -408,6 +403,16 @@ class AssetLibraryIT extends PlaymarkIntegrationTest {
             view = asset(id);
         }
         return view;
+    }
+
+    private JsonNode awaitSearch(java.util.function.Predicate<JsonNode> done) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        JsonNode found = search(Map.of());
+        while (!done.test(found) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            found = search(Map.of());
+        }
+        return found;
     }
 
     private JsonNode search(Map<String, Object> filter) {

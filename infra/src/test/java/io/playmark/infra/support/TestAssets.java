@@ -139,13 +139,19 @@ public final class TestAssets {
      * fresh one made, at most three times.
      */
     public AssetId probed(String title, String folder, MediaKind kind) {
+        boolean image = kind == MediaKind.IMAGE;
+        return probed(title, image ? "slide.png" : "clip.mp4", folder, image ? "image/png" : "video/mp4", kind,
+                image ? image("png", 1920, 1080) : video("h264", 1920, 1080, 30_000));
+    }
+
+    /** An asset of random bytes with this file name and type, probed as {@code probe} says, retried as above. */
+    public AssetId probed(String title, String fileName, String folder, String mediaType, MediaKind kind,
+                          MediaProbe probe) {
         for (int attempt = 1; ; attempt++) {
             try {
-                boolean image = kind == MediaKind.IMAGE;
-                String mediaType = image ? "image/png" : "video/mp4";
-                AssetId id = register(title, image ? "slide.png" : "clip.mp4", folder, Set.of(),
-                        store(randomBytes(2000), mediaType), mediaType, kind);
-                probe(id, 1, image ? image("png", 1920, 1080) : video("h264", 1920, 1080, 30_000));
+                AssetId id = register(title, fileName, folder, Set.of(), store(randomBytes(2000), mediaType),
+                        mediaType, kind);
+                probe(id, 1, probe);
                 return id;
             } catch (AssertionError probedFirst) {
                 if (attempt == 3 || !String.valueOf(probedFirst.getMessage()).startsWith("media processing probed")) {
