@@ -17,14 +17,15 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How projections share their work between instances: each projection's stream is split into
  * {@code playmark.projections.segments} segments (by aggregate, so one aggregate's events stay in order),
- * claimed through the shared token store. Each projection is a pooled streaming processor: one coordinator per
- * instance reads the stream once and hands each claimed segment's events to a worker thread, where a tracking
- * processor would read the whole stream once per segment (ADR 0025). A single instance processes every segment;
- * with more instances each takes its share. Only instances with the {@code query} role start their projections.
+ * claimed through the shared token store. An instance has a thread per segment, so a single instance processes
+ * them all; with more instances each takes its share. The projections of every play ({@link #POOLED}) are pooled
+ * streaming processors, which read the stream once for all their segments; the others are tracking processors,
+ * which follow the store at once (ADR 0025). Only instances with the {@code query} role start their projections.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectionProcessing {
@@ -45,6 +46,15 @@ class ProjectionProcessing {
             // a rebuild writes a batch's campaigns in one bulk request (VersionedIndex.write)
             CampaignSearchProjection.PROCESSING_GROUP, 500, CampaignReadModelProjection.PROCESSING_GROUP, 500);
 
+    /**
+     * Projections that take in every play, and so fall behind under ingestion, where a tracking processor would read
+     * the stream once per segment: pooled streaming processors, one read for all segments. Axon's pooled processor
+     * looks for new events every 500 ms once it has caught up (the event store cannot call it back), so the
+     * projections that read-your-writes waits for stay tracking processors.
+     */
+    static final List<String> POOLED = List.of(PlayAnalyticsProjection.PROCESSING_GROUP,
+            AuditSearchProjection.PROCESSING_GROUP);
+
     @Bean
     ConfigurerModule projectionSegments(PlaymarkInstance instance,
                                         @Value("${playmark.projections.segments}") int segments,
@@ -52,26 +62,37 @@ class ProjectionProcessing {
         if (segments < 1) {
             throw new IllegalArgumentException("playmark.projections.segments must be at least 1, was " + segments);
         }
+        boolean autoStart = instance.has(InstanceRole.QUERY);
         long claimMillis = claimInterval.toMillis();
-        if (!instance.has(InstanceRole.QUERY)) {
-            // an instance without the query role never starts its projections; Axon's pooled processor cannot be
-            // kept from starting, so these stand by as tracking processors that are not started
-            return configurer -> configurer.eventProcessing(processing -> processing
-                    .registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
-                            .forParallelProcessing(segments).andInitialSegmentsCount(segments).andAutoStart(false)));
-        }
         return configurer -> configurer.eventProcessing(processing -> {
-            processing.usingPooledStreamingEventProcessors((configuration, builder) -> builder
-                    .initialSegmentCount(segments).tokenClaimInterval(claimMillis));
+            processing.registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
+                    .forParallelProcessing(segments)
+                    .andInitialSegmentsCount(segments)
+                    .andTokenClaimInterval(claimMillis, TimeUnit.MILLISECONDS)
+                    .andAutoStart(autoStart));
             IN_BATCHES.forEach((name, batchSize) -> {
-                processing.registerPooledStreamingEventProcessorConfiguration(name,
-                        (configuration, builder) -> builder.batchSize(batchSize));
+                // Axon always starts a pooled processor: an instance without the query role keeps tracking ones
+                if (autoStart && POOLED.contains(name)) {
+                    processing.registerPooledStreamingEventProcessor(name);
+                    processing.registerPooledStreamingEventProcessorConfiguration(name, (configuration, builder) ->
+                            builder.initialSegmentCount(segments).batchSize(batchSize).tokenClaimInterval(claimMillis));
+                } else {
+                    processing.registerTrackingEventProcessorConfiguration(name, configuration ->
+                            TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                                    .andInitialSegmentsCount(segments)
+                                    .andBatchSize(batchSize)
+                                    .andTokenClaimInterval(claimMillis, TimeUnit.MILLISECONDS)
+                                    .andAutoStart(autoStart));
+                }
                 processing.registerListenerInvocationErrorHandler(name,
                         configuration -> PropagatingErrorHandler.instance());
             });
             for (String name : IN_ONE_SEGMENT) {
-                processing.registerPooledStreamingEventProcessorConfiguration(name,
-                        (configuration, builder) -> builder.initialSegmentCount(1));
+                processing.registerTrackingEventProcessorConfiguration(name, configuration ->
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialSegmentsCount(1)
+                                .andTokenClaimInterval(claimMillis, TimeUnit.MILLISECONDS)
+                                .andAutoStart(autoStart));
             }
         });
     }
