@@ -395,24 +395,23 @@ class AssetLibraryIT extends PlaymarkIntegrationTest {
     }
 
     private JsonNode awaitAsset(AssetId id, java.util.function.Predicate<JsonNode> done) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
-        JsonNode view = asset(id);
-        while (!done.test(view)) {
-            assertThat(System.nanoTime()).as("asset %s still unprocessed: %s", id, view).isLessThan(deadline);
-            Thread.sleep(500);
-            view = asset(id);
-        }
-        return view;
+        return await(() -> asset(id), done, "asset " + id + " still unprocessed");
     }
 
     private JsonNode awaitSearch(java.util.function.Predicate<JsonNode> done) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        JsonNode found = search(Map.of());
-        while (!done.test(found) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            found = search(Map.of());
+        return await(() -> search(Map.of()), done, "search still without it");
+    }
+
+    private static JsonNode await(java.util.function.Supplier<JsonNode> read, java.util.function.Predicate<JsonNode> done,
+                                  String what) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+        JsonNode answer = read.get();
+        while (!done.test(answer)) {
+            assertThat(System.nanoTime()).as("%s: %s", what, answer).isLessThan(deadline);
+            Thread.sleep(500);
+            answer = read.get();
         }
-        return found;
+        return answer;
     }
 
     private JsonNode search(Map<String, Object> filter) {

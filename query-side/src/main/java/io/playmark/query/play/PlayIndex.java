@@ -108,14 +108,12 @@ public class PlayIndex {
         if (ready.contains(index)) {
             return;
         }
-        if (!call(() -> client.indices().exists(e -> e.index(index))).value()) {
-            try {
-                call(() -> client.indices().create(c -> c.index(index)));
-            } catch (ElasticsearchException exists) {
-                // another instance, or an earlier write, made it a moment ago
-                if (!"resource_already_exists_exception".equals(exists.error().type())) {
-                    throw exists;
-                }
+        try {
+            call(() -> client.indices().create(c -> c.index(index)));
+        } catch (ElasticsearchException exists) {
+            // made before: at an earlier start, by another instance, or by a write from elsewhere
+            if (!"resource_already_exists_exception".equals(exists.error().type())) {
+                throw exists;
             }
         }
         boolean allocated = !call(() -> client.cluster().health(h -> h.index(index)

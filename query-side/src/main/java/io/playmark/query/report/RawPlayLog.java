@@ -56,7 +56,6 @@ class RawPlayLog {
     record Play(List<Object> cells, String playerId, Instant startedAt) {
     }
 
-    /** A page of plays, and where the next starts (null after the last). */
     /** A page, the sort values after it (null on the last page), and the point in time to ask for the next with. */
     record Page(List<Play> plays, List<FieldValue> after, String pit) {
     }

@@ -343,7 +343,7 @@ public class ReportData {
             throws IOException {
         sink.columns(rawColumns());
         String opened = call(() -> client.openPointInTime(p -> p.index(PLAYS).keepAlive(k -> k.time("5m"))).id());
-        String[] pit = {opened};
+        String latest = opened;
         long rows = 0;
         try (ExecutorService reader = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<RawPlayLog.Page> next = reader.submit(() -> rawLog.page(query, opened, null));
@@ -353,7 +353,7 @@ public class ReportData {
                     throw new ReportProgress.Cancelled();
                 }
                 RawPlayLog.Page page = arrived(next);
-                pit[0] = page.pit();
+                latest = page.pit();
                 if (page.after() != null) {
                     next = reader.submit(() -> rawLog.page(query, page.pit(), page.after()));
                 }
@@ -369,7 +369,8 @@ public class ReportData {
                 }
             }
         } finally {
-            call(() -> client.closePointInTime(c -> c.id(pit[0])));
+            String last = latest;
+            call(() -> client.closePointInTime(c -> c.id(last)));
         }
     }
 
